@@ -1,0 +1,158 @@
+"""Line-level classifier for page furniture: what on a news page is not the story.
+
+:func:`classify` looks at one line (a paragraph of a text dump, or one block
+that an HTML extractor returned) and says what it is: story prose, a bullet, a
+subhead, a date or byline line, a credited source, a keyword list, or one of
+the furniture kinds listed in ``data/furniture.tsv`` (widget headings, teaser
+headlines, share and comment controls, captions, navigation).  Context — the
+line before, whether the story has started — is the caller's business.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from dateline.clean.dates import find_dates, is_date_only
+from dateline.resources import read_tsv
+
+# Sentence-final punctuation, looked for after stripping closing quotes and brackets.
+_CLOSERS = "\"'”’»)]"
+_FINAL = ".!?…:;"
+_BULLET = re.compile(r"^\s*(?:[*•·▪◦‣○●■□➤►–-]|\d{1,2}[.)])\s+(?=\S)")
+# An image label or file slug glued to the first word: "conflict-zone-graphHis Moscow ...".
+_GLUED_SLUG = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|[\w-]+\.(?:jpe?g|png|gif|webp|svg))(?=[A-Z“\"‘'])")
+# "MOSCOW (Reuters) -", "BEIRUT, Oct 12 (AP) —", "NEW DELHI (PTI):"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.' -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?)\s*"
+    r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)\s*[-–—:]+\s*")
+_PLAIN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,30}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[:–—]\s+(?=[A-Z“\"])")
+_BYLINE = re.compile(r"^(?:by|written by|reported by|story by|words by|posted by|author:?)\s+(?P<value>[A-Z][\w.'’-]*"
+                     r"(?:[ ,]+(?:and |& )?[A-Z][\w.'’-]*){0,8})(?:\s*[|,/–—-]\s*.{0,80})?$", re.I)
+_PUBLISHED = re.compile(r"^(?:first published|originally published|published|posted|released|date(?:d)?|"
+                        r"publish(?:ed)? date|created)(?:\s+(?:on|at))?\s*[:\-–—]?\s*", re.I)
+_UPDATED = re.compile(r"^(?:last updated|updated|last modified|modified|edited|revised)(?:\s+(?:on|at))?\s*[:\-–—]?\s*", re.I)
+_TEASER_TAIL = re.compile(r"(?:\.\.\.|…)\s*(?:premium|read more|more|»|›)?\s*$|(?<=[a-z0-9’'\".?!])Premium\s*$", re.I)
+SUBHEAD_MAX_WORDS = 16
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_FUNCTION_WORDS = frozenset("""the a an is are was were be been being has have had do does did said says say will
+would can could should may might must and or but that which who whom whose this these those it its he she they we
+you i his her their our my your to of in on at for with from by as than then when while after before because""".split())
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str                 # prose bullet subhead title-like date published updated byline credit keywords
+                              # widget teaser end furniture nav blank
+    start: int = 0            # where the story text of the line starts (after a bullet, label or dateline)
+    value: str | None = None  # byline name, credited source, dateline agency
+    note: str = ""
+
+
+@functools.cache
+def _rules() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
+    rules = []
+    for row in read_tsv("furniture.tsv"):
+        rules.append((row["kind"], row["match"], re.compile(row["pattern"], re.I), row["note"]))
+    order = {"end": 0, "widget": 1, "credit": 2, "line": 3}
+    return tuple(sorted(rules, key=lambda r: order.get(r[0], 9)))
+
+
+def match_rule(line: str) -> tuple[str, str | None, str] | None:
+    """(kind, value, note) of the first furniture rule the stripped line matches."""
+    text = line.strip().rstrip(":").strip()
+    for kind, how, pattern, note in _rules():
+        if how == "full":
+            m = pattern.fullmatch(text)
+        elif how == "start":
+            m = pattern.match(text)
+        else:
+            m = pattern.search(text)
+        if m:
+            value = m.groupdict().get("value")
+            return kind, value.strip(" .,") if value else None, note
+    return None
+
+
+def ends_sentence(line: str) -> bool:
+    body = line.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(body) and body[-1] in _FINAL
+
+
+def is_keyword_list(line: str) -> bool:
+    """Many short comma-separated items, no verbs or articles: a tag line."""
+    items = [x.strip() for x in line.strip().rstrip(".").split(",")]
+    items = [x for x in items if x]
+    if len(items) < 4:
+        return False
+    if any(len(x.split()) > 5 for x in items) or items[-1].lower().startswith(("and ", "or ")):
+        return False
+    with_function_words = sum(any(w.lower() in _FUNCTION_WORDS for w in x.split()) for x in items)
+    capitalised = sum(x[:1].isupper() for x in items)
+    return with_function_words <= len(items) // 5 and capitalised * 2 >= len(items)
+
+
+def is_navigation(line: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s+[|»›>/•·]\s+|\s*\|\s*", line.strip()) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 and not ends_sentence(p) for p in parts)
+
+
+def is_teaser(line: str) -> bool:
+    s = line.strip()
+    return len(s) < 220 and bool(_TEASER_TAIL.search(s)) and not ends_sentence(_TEASER_TAIL.sub("", s))
+
+
+def dateline(line: str) -> tuple[int, str | None]:
+    """Length of a leading dateline ("MOSCOW (Reuters) - ") and the agency it credits."""
+    m = _DATELINE.match(line)
+    if m and len(m.group("place").split()) <= 6:
+        return m.end(), m.group("agency").strip()
+    m = _PLAIN_DATELINE.match(line)
+    if m:
+        return m.end(), None
+    return 0, None
+
+
+def classify(line: str) -> Label:
+    """What one line (one paragraph) of a page is, on its own."""
+    s = line.strip()
+    if not s:
+        return Label("blank")
+    lead = len(line) - len(line.lstrip())
+    rule = match_rule(s)
+    if rule:
+        kind, value, note = rule
+        return Label("furniture" if kind == "line" else kind, value=value, note=note)
+    if _UPDATED.match(s) and find_dates(s):
+        return Label("updated")
+    if _PUBLISHED.match(s) and find_dates(s):
+        return Label("published")
+    if is_date_only(s):
+        return Label("date")
+    m = _BYLINE.match(s)
+    if m and len(s) < 160:
+        return Label("byline", value=m.group("value").strip(" ,"))
+    if is_teaser(s):
+        return Label("teaser")
+    if is_navigation(s):
+        return Label("nav")
+    if is_keyword_list(s):
+        return Label("keywords")
+    m = _BULLET.match(line)
+    if m:
+        inner = line[m.end():]
+        inner_label = classify(inner)
+        if inner_label.kind in ("prose", "subhead") and len(_WORD.findall(inner)) > 6 or ends_sentence(inner):
+            return Label("bullet", start=m.end())
+        return Label("nav" if inner_label.kind in ("prose", "subhead") else inner_label.kind,
+                     start=m.end(), value=inner_label.value)
+    start = lead
+    glued = _GLUED_SLUG.match(s)
+    if glued:
+        start = lead + glued.end()
+    offset, agency = dateline(line[start:])
+    if offset and len(line) - start - offset > 40:
+        return Label("prose", start=start + offset, value=agency, note="dateline")
+    if not ends_sentence(s) and len(_WORD.findall(s)) <= SUBHEAD_MAX_WORDS:
+        return Label("subhead", start=start)
+    return Label("prose", start=start, note="glued label" if glued else "")
