@@ -1,0 +1,116 @@
+"""Find the time expressions of an annotated article and normalise them.
+
+Candidates are spaCy's DATE and TIME entities plus the time adverbs the
+statistical model leaves out ("now", "currently", "recently", "daily") and
+"since then".  Each is trimmed to the words that carry time, read with the
+preposition before it ("since", "by", "until"), and normalised against the
+article's reference date, in the direction of the tense of its clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.records import AnnotatedArticle, TimeMention, TimeSpan
+from dateline.resolve.time_normalise import interpret
+from dateline.resolve.time_reading import Reading
+from dateline.resolve.time_tense import clause_tense
+
+ADVERBS = re.compile(r"\b(?:now|currently|recently|today|tonight|yesterday|tomorrow|daily|weekly|"
+                     r"since then|nowadays|lately|at present|these days|so far|in the past)\b", re.I)
+BOUND_WORDS = ("since", "until", "till", "by", "before", "after", "from", "through")
+TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|at|of)\s+)+", re.I)
+TRIM_TAIL = re.compile(r"(?:'s|’s|\s+(?:old|long))$")
+NOT_TIME = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|the (?:day|time|moment)|one|\d+ percent)$", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int          # offsets into the block's doc text
+    end: int
+    label: str
+
+
+def find_times(annotated: AnnotatedArticle, dayfirst: bool = False) -> list[TimeMention]:
+    """All time expressions of the body sentences, in text order (see ``times.find_times``)."""
+    return [mention for mention, _ in find_readings(annotated, dayfirst)]
+
+
+def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
+                  ) -> list[tuple[TimeMention, Reading | None]]:
+    """Each time mention with the full reading behind it (kind, TIMEX3 type and value)."""
+    article = annotated.article
+    ref = article.reference_date
+    found: list[tuple[TimeMention, Reading | None]] = []
+    anchor: TimeSpan | None = None
+    for sentence in annotated.sentences:
+        block = annotated.parsed[sentence.block]
+        doc = block.doc
+        lo, hi = sentence.start - block.offset, sentence.end - block.offset
+        for candidate in _candidates(doc, lo, hi):
+            text = doc.text[candidate.start:candidate.end]
+            bounded = text
+            reading: Reading | None = None
+            if ref is not None:
+                tense = clause_tense(doc, candidate.start, candidate.end)
+                bounded = _with_bound(doc.text, candidate.start, text)
+                reading = interpret(bounded, ref, tense, dayfirst, anchor)
+            if reading is None and NOT_TIME.match(text):
+                continue
+            start, end = block.offset + candidate.start, block.offset + candidate.end
+            mention = to_mention(reading, article.text[start:end], start, end, sentence.index,
+                                 bounded if bounded != text else None)
+            found.append((mention, reading))
+            if reading is not None and reading.kind == "point" and reading.start and reading.end \
+                    and not reading.anchored:
+                anchor = mention.value
+    return found
+
+
+def to_mention(reading: Reading | None, text: str, start: int, end: int, sentence: int,
+               bounded: str | None = None) -> TimeMention:
+    """A mention whose value keeps the words that date it (with "since"/"by" when they bound it)."""
+    if reading is None:
+        return TimeMention(start, end, text, sentence, TimeSpan(), "vague")
+    return TimeMention(start, end, text, sentence, reading.span(bounded or text), reading.kind)
+
+
+def _candidates(doc: Any, lo: int, hi: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start_char < lo or ent.end_char > hi:
+            continue
+        trimmed = _trim(doc.text, ent.start_char, ent.end_char)
+        if trimmed:
+            found.append(Candidate(trimmed[0], trimmed[1], ent.label_))
+    for match in ADVERBS.finditer(doc.text, lo, hi):
+        if not any(c.start < match.end() and match.start() < c.end for c in found):
+            found.append(Candidate(match.start(), match.end(), "ADV"))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    span = text[start:end]
+    head = TRIM_HEAD.match(span)
+    if head and head.end() < len(span):
+        start += head.end()
+        span = text[start:end]
+    tail = TRIM_TAIL.search(span)
+    if tail and tail.start() > 0:
+        end -= len(span) - tail.start()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and not (text[start].isalnum() or text[start] == "'"):
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _with_bound(text: str, start: int, expression: str) -> str:
+    """The expression with the bounding preposition just before it ("since", "by")."""
+    before = text[max(0, start - 12):start].rstrip().lower()
+    for word in BOUND_WORDS:
+        if before.endswith(" " + word) or before == word:
+            return f"{word} {expression}"
+    return expression
+
