@@ -181,3 +181,14 @@ def test_parties_give_actor_details(db: store.Store) -> None:
     assert parties["port-strike:e1"]["target"] == [
         {"id": "a1", "name": "Ukraine", "kind": "state", "country": "UKR", "sector": "GOV",
          "code": "UKRGOV"}]
+
+
+def test_rows_have_the_documented_columns(db: store.Store) -> None:
+    from dateline.store.query import FLAT_COLUMNS
+    for row in db.events():
+        assert tuple(row) == FLAT_COLUMNS
+
+
+def test_lead_sentence_is_marked_per_document(db: store.Store) -> None:
+    leads = sorted(r["event_id"] for r in db.events() if r["is_lead"])
+    assert leads == ["port-strike:e1", "river-clash:e1"]

@@ -28,7 +28,10 @@ SELECT e.event_id, d.doc_id, e.local_id, e.type, e.mode, e.cameo, e.acled,
        p.geonameid, p.lat, p.lon, p.country AS place_country, p.admin1, p.admin1_code,
        e.when_start AS start, e.when_end AS "end", e.when_text,
        {EVENT_DATE} AS event_date,
-       e.sentence, e.span_start, e.span_end, e.attribution, e.status, e.fatalities,
+       e.sentence, e.span_start, e.span_end,
+       (e.span_start IS NOT NULL AND e.span_start = (
+           SELECT MIN(x.span_start) FROM events x WHERE x.document_id = e.document_id)) AS is_lead,
+       e.attribution, e.status, e.fatalities,
        d.title AS doc_title, d.published AS doc_published, d.source AS doc_source,
        COALESCE(d.url, d.origin_url) AS doc_url, d.origin AS doc_origin,
        d.stored_at AS doc_stored_at
@@ -36,6 +39,19 @@ FROM events e
 JOIN documents d ON d.id = e.document_id
 LEFT JOIN places p ON p.id = e.place_row
 """
+
+
+ROLE_COLUMNS = ("source_ids", "source_names", "source_codes",
+                "target_ids", "target_names", "target_codes")
+
+# Every key of a flat event row, in order (docs/schema.md explains each).
+FLAT_COLUMNS = (
+    "event_id", "doc_id", "local_id", "type", "mode", "cameo", "acled",
+    "place_id", "place_name", "place_mention", "place_feature", "geonameid", "lat", "lon",
+    "place_country", "admin1", "admin1_code", "start", "end", "when_text", "event_date",
+    "sentence", "span_start", "span_end", "is_lead", "attribution", "status", "fatalities",
+    "doc_title", "doc_published", "doc_source", "doc_url", "doc_origin", "doc_stored_at",
+    *ROLE_COLUMNS)
 
 
 def haversine_km(lat1: float | None, lon1: float | None,

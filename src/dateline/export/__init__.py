@@ -1,0 +1,62 @@
+"""Exports of a dateline store to files other tools read.
+
+    from dateline import export, store
+    with store.open("dateline.db") as db:
+        n = export.export(db, "acled", Path("events.csv"), country="SY")
+
+Formats: "acled" (ACLED-style CSV), "gdelt" (GDELT-2.0-style events TSV, no
+header), "json" (records JSON lines), "geojson" (FeatureCollection of event
+points), "csv" (flat event rows).  "parquet" is recognised but needs pyarrow.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateline.export.acled import ACLED_COLUMNS, write_acled
+from dateline.export.gdelt import GDELT_COLUMNS, write_gdelt
+from dateline.export.output import text_output
+from dateline.export.simple import write_csv, write_geojson, write_json_lines
+from dateline.store import Store
+
+FORMATS = ("acled", "gdelt", "json", "geojson", "csv")
+NEEDS_PYARROW = ("parquet",)
+
+
+class ExportError(RuntimeError):
+    """An export that cannot be written in this installation."""
+
+
+def export(store: Store, fmt: str, out: Path | TextIO, **filters: Any) -> int:
+    """Write the events matching ``filters`` (those of ``Store.events``) as ``fmt``.
+
+    Returns what was written: rows for acled/gdelt/csv, features for geojson
+    (events with coordinates), records for json.  With no filters the json
+    export holds every stored document; with filters, the documents of the
+    matching events with only those events.
+    """
+    name = fmt.lower().strip()
+    if name in NEEDS_PYARROW:
+        raise ExportError(f"{name} export needs the pyarrow package, which is not installed; "
+                          f"use one of: {', '.join(FORMATS)}")
+    if name not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if name == "json" and not filters:
+        records = store.records()
+        with text_output(out) as stream:
+            return write_json_lines(records, stream)
+    rows = store.events(**filters)
+    with text_output(out) as stream:
+        if name == "json":
+            return write_json_lines(store.records([r["event_id"] for r in rows]), stream)
+        if name == "csv":
+            return write_csv(rows, stream)
+        if name == "geojson":
+            return write_geojson(rows, stream)
+        parties = store.parties([r["event_id"] for r in rows])
+        if name == "acled":
+            return write_acled(rows, parties, stream)
+        return write_gdelt(rows, parties, stream)
+
+
+__all__ = ["export", "FORMATS", "ExportError", "ACLED_COLUMNS", "GDELT_COLUMNS"]

@@ -1,0 +1,238 @@
+"""Exports: ACLED CSV, GDELT TSV, flat CSV, GeoJSON and records JSON lines."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from dateline import export, store
+from dateline.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError
+from dateline.export import acled, cameo, gdelt
+from dateline.resources import data_path
+from dateline.store.query import FLAT_COLUMNS
+from test_store_samples import clash_record, port_record
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    with store.open(tmp_path / "x.db") as opened:
+        opened.store_record(clash_record(), content_hash="h1", origin="clash.html")
+        opened.store_record(port_record(), content_hash="h2", origin="port.html")
+        yield opened
+
+
+def run(db: store.Store, fmt: str, **filters) -> tuple[int, str]:
+    stream = io.StringIO()
+    count = export.export(db, fmt, stream, **filters)
+    return count, stream.getvalue()
+
+
+# -- ACLED -------------------------------------------------------------------
+def acled_rows(db: store.Store, **filters) -> list[dict[str, str]]:
+    count, text = run(db, "acled", **filters)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
+    assert len(rows) == count
+    return rows
+
+
+def test_acled_has_acled_columns_and_parses(db: store.Store) -> None:
+    assert len(ACLED_COLUMNS) == 31
+    assert {"event_id_cnty", "event_date", "sub_event_type", "inter1", "interaction",
+            "civilian_targeting", "geo_precision", "fatalities", "timestamp"} <= set(ACLED_COLUMNS)
+    rows = acled_rows(db)
+    # the denied attack and the events without an ACLED type are left out
+    assert len(rows) == 3
+    assert len({r["event_id_cnty"] for r in rows}) == 3
+
+
+def test_acled_battle_row(db: store.Store) -> None:
+    [battle] = [r for r in acled_rows(db) if r["event_type"] == "Battles"]
+    assert battle["sub_event_type"] == "Armed clash"
+    assert battle["disorder_type"] == "Political violence"
+    assert (battle["actor1"], battle["inter1"]) == ("Military Forces of Mali", "1")
+    assert (battle["actor2"], battle["inter2"]) == ("Malian rebels", "2")
+    assert battle["interaction"] == "12"
+    assert battle["event_date"] == "2024-03-08" and battle["year"] == "2024"
+    assert battle["time_precision"] == "1"
+    assert (battle["iso"], battle["country"], battle["admin1"]) == ("466", "Mali", "Gao")
+    assert (battle["location"], battle["geo_precision"]) == ("Gao", "1")
+    assert float(battle["latitude"]) == pytest.approx(16.27167)
+    assert battle["fatalities"] == "12"
+    assert battle["event_id_cnty"].startswith("MLI")
+    assert battle["source"] == "Wire Agency"
+
+
+def test_acled_claimed_strike_names_the_claimant(db: store.Store) -> None:
+    [strike] = [r for r in acled_rows(db) if r["notes"].startswith("The army said")]
+    assert strike["sub_event_type"] == "Air/drone strike"
+    assert strike["notes"].endswith("(claimed by the army)")
+    assert strike["source"] == "Wire Agency; the army"
+    assert strike["actor2"] == "Civilians (Mali)" and strike["inter2"] == "7"
+    assert strike["civilian_targeting"] == "Civilian targeting"
+    assert strike["time_precision"] == "2"                # "last week"
+    assert strike["fatalities"] == "3"
+
+
+def test_acled_state_forces_abroad_are_external(db: store.Store) -> None:
+    [drone] = acled_rows(db, country="UA")
+    assert drone["actor1"] == "Military Forces of Russia"
+    assert drone["inter1"] == "8" and drone["inter2"] == "1" and drone["interaction"] == "18"
+    assert drone["fatalities"] == "0" and drone["country"] == "Ukraine"
+
+
+def test_acled_rules() -> None:
+    assert acled.disorder_type("Protests", "Excessive force against protesters") == \
+        "Political violence; Demonstrations"
+    assert acled.disorder_type("Protests", "Peaceful protest") == "Demonstrations"
+    assert acled.disorder_type("Riots", "Mob violence") == "Political violence"
+    assert acled.disorder_type("Strategic developments", "Arrests") == "Strategic developments"
+    assert acled.interaction(6, None) == 60 and acled.interaction(7, 1) == 17
+    assert acled.time_precision("2024-05-01", "2024-05-31") == 3
+    assert acled.time_precision(None, None) == 3
+    protest = {"type": "PROTEST", "mode": "demo", "place_country": "FR"}
+    riot = {"type": "PROTEST", "mode": "riot", "place_country": "FR"}
+    person = {"name": "Students", "country": "FRA", "sector": "EDU"}
+    assert acled.actor_inter(person, protest, "source") == 6
+    assert acled.actor_inter(person, riot, "source") == 5
+    assert acled.actor_inter(person, protest, "target") == 7
+    assert acled.actor_name(person, 6, protest) == "Protesters (France)"
+
+
+# -- GDELT -------------------------------------------------------------------
+def gdelt_lines(db: store.Store, **filters) -> list[list[str]]:
+    count, text = run(db, "gdelt", **filters)
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert len(lines) == count
+    return lines
+
+
+def test_gdelt_rows_have_61_columns_and_no_header(db: store.Store) -> None:
+    assert len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[26] == "EventCode" and GDELT_COLUMNS[60] == "SOURCEURL"
+    lines = gdelt_lines(db)
+    assert len(lines) == 5                     # the denied attack is not exported
+    assert all(len(line) == 61 for line in lines)
+    assert all(line[0].isdigit() for line in lines)
+
+
+def test_gdelt_drone_strike_row(db: store.Store) -> None:
+    [line] = gdelt_lines(db, country="UA")
+    row = dict(zip(GDELT_COLUMNS, line))
+    assert row["GlobalEventID"] == str(gdelt.global_event_id("port-strike", "e1"))
+    assert (row["Day"], row["MonthYear"], row["Year"]) == ("20231030", "202310", "2023")
+    assert row["FractionDate"] == "2023.9041"
+    assert (row["Actor1Code"], row["Actor1Name"], row["Actor1CountryCode"],
+            row["Actor1Type1Code"]) == ("RUSMIL", "RUSSIAN ARMED FORCES", "RUS", "MIL")
+    assert (row["Actor2Code"], row["Actor2Type1Code"]) == ("UKRGOV", "GOV")
+    # 1952 (drone) is unknown to GDELT and falls back to 195
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("195", "195", "19")
+    assert (row["QuadClass"], row["GoldsteinScale"]) == ("4", "-10.0")
+    assert row["IsRootEvent"] == "1"
+    assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"],
+            row["ActionGeo_ADM1Code"]) == ("4", "UP", "UP17")     # FIPS, not ISO
+    assert row["ActionGeo_FullName"] == "Odesa, Odessa, Ukraine"
+    assert row["ActionGeo_FeatureID"] == "698740"
+    assert row["Actor1Geo_Type"] == "" and row["SOURCEURL"] == "port.html"
+    assert len(row["DATEADDED"]) == 14
+
+
+def test_gdelt_joint_event_and_country_place(db: store.Store) -> None:
+    [line] = gdelt_lines(db, type="CONSULT")
+    row = dict(zip(GDELT_COLUMNS, line))
+    assert row["Actor1Code"] == "IGO" and row["Actor1CountryCode"] == ""
+    assert row["Actor2Code"] == "MLIMIL"                 # second party of a joint event
+    assert (row["EventCode"], row["QuadClass"], row["GoldsteinScale"]) == ("040", "1", "1.0")
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_ADM1Code"]) == (
+        "1", "Mali", "ML")
+    assert row["Day"] == "20240310"                      # no date of its own: publication
+
+
+def test_gdelt_ids_are_stable_and_distinct() -> None:
+    first = gdelt.global_event_id("doc", "e1")
+    assert first == gdelt.global_event_id("doc", "e1")
+    assert first != gdelt.global_event_id("doc", "e2")
+    assert first != gdelt.global_event_id("do", "ce1")
+    assert 0 <= first < 2**63
+
+
+def test_cameo_tables() -> None:
+    assert cameo.gdelt_code("1951") == "195" and cameo.gdelt_code("0874") == "0874"
+    assert [cameo.quad_class(c) for c in ("010", "057", "0874", "093", "112", "145", "204")] == [
+        1, 1, 2, 2, 3, 3, 4]
+    assert cameo.goldstein("042") == 1.9
+    assert cameo.goldstein("0256") == cameo.goldstein("025") == -0.3   # parent value
+    assert cameo.goldstein("18") == -9.0
+
+
+# -- flat CSV, GeoJSON, JSON ----------------------------------------------------
+def test_csv_is_the_flat_rows(db: store.Store) -> None:
+    count, text = run(db, "csv")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == FLAT_COLUMNS
+    assert count == len(rows) == 6
+    by_id = {r["event_id"]: r for r in rows}
+    assert by_id["river-clash:e2"]["source_codes"] == "MLIMIL"
+    assert by_id["river-clash:e3"]["start"] == ""            # None is written empty
+    assert by_id["river-clash:e1"]["sentence"].endswith("at least 12 dead.")
+
+
+def test_csv_with_no_match_still_has_a_header(db: store.Store) -> None:
+    count, text = run(db, "csv", type="PROTEST")
+    assert count == 0
+    assert text.strip().split(",") == list(FLAT_COLUMNS)
+
+
+def test_geojson_is_a_feature_collection(db: store.Store) -> None:
+    count, text = run(db, "geojson")
+    data = json.loads(text)
+    assert data["type"] == "FeatureCollection"
+    assert count == len(data["features"]) == 4          # events with a located place
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert feature["geometry"]["type"] == "Point"
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        props = feature["properties"]
+        assert "lat" not in props and "lon" not in props
+        assert all(not isinstance(v, (dict, list)) for v in props.values())
+    odesa = next(f for f in data["features"] if f["id"] == "port-strike:e1")
+    assert odesa["geometry"]["coordinates"] == [30.73262, 46.47747]     # lon first
+
+
+def test_json_lines_round_trip(db: store.Store) -> None:
+    count, text = run(db, "json")
+    records = [json.loads(line) for line in text.splitlines()]
+    assert count == 2
+    assert records == [clash_record(), port_record()]
+    schema = json.loads(data_path("records.schema.json").read_text(encoding="utf-8"))
+    for record in records:
+        jsonschema.validate(record, schema)
+
+
+def test_json_with_filters_keeps_only_matching_events(db: store.Store) -> None:
+    count, text = run(db, "json", status="claimed")
+    [record] = [json.loads(line) for line in text.splitlines()]
+    assert count == 1
+    assert [e["id"] for e in record["events"]] == ["e2"]
+    assert record["doc"] == clash_record()["doc"]
+
+
+def test_export_to_a_path(db: store.Store, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "events.csv"
+    assert export.export(db, "acled", target) == 3
+    with target.open(encoding="utf-8", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 3
+
+
+def test_unknown_and_unavailable_formats(db: store.Store) -> None:
+    with pytest.raises(ExportError, match="pyarrow"):
+        export.export(db, "parquet", io.StringIO())
+    with pytest.raises(ValueError, match="acled"):
+        export.export(db, "xlsx", io.StringIO())
