@@ -193,3 +193,18 @@ def test_without_fts5_text_search_falls_back_to_like(tmp_path: Path,
         assert "skipped" in described
         opened.store_record(clash_record(), content_hash="h", origin="o")
         assert [r["local_id"] for r in opened.events(text="market")] == ["e2"]
+
+
+def test_a_repeated_failure_is_kept_once(db: store.Store) -> None:
+    db.record_failure("empty.html", "ingest", "document is empty")
+    db.record_failure("empty.html", "ingest", "document is empty")
+    db.record_failure("empty.html", "clean", "no body")
+    assert [(r["origin"], r["stage"]) for r in db.failures()] == [
+        ("empty.html", "ingest"), ("empty.html", "clean")]
+
+
+def test_storing_an_origin_clears_its_failures(db: store.Store) -> None:
+    db.record_failure("clash.html", "ingest", "timeout")
+    db.record_failure("other.html", "ingest", "timeout")
+    db.store_record(clash_record(), content_hash="h1", origin="clash.html")
+    assert [r["origin"] for r in db.failures()] == ["other.html"]

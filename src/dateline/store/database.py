@@ -74,6 +74,7 @@ class Store:
                 return UNCHANGED
             old = conn.execute("DELETE FROM documents WHERE doc_id = ? OR origin = ?",
                                (doc_id, origin)).rowcount
+            conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
             try:
                 writer.insert_record(conn, record, content_hash=content_hash, origin=origin,
                                      url=url)
@@ -86,10 +87,18 @@ class Store:
         return REPLACED if old else STORED
 
     def record_failure(self, origin: str, stage: str, error: str) -> None:
-        with self._transaction():
-            self._conn.execute(
-                "INSERT INTO failures(origin, stage, error, recorded_at) VALUES (?, ?, ?, ?)",
-                (origin, stage, error, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        """Note that ``origin`` failed at ``stage``.  The same failure seen again
+        (same origin, stage and error) only has its time updated; storing the
+        origin successfully later clears its failures."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            updated = conn.execute(
+                "UPDATE failures SET recorded_at = ? WHERE origin = ? AND stage = ? AND error = ?",
+                (now, origin, stage, error)).rowcount
+            if not updated:
+                conn.execute(
+                    "INSERT INTO failures(origin, stage, error, recorded_at) VALUES (?, ?, ?, ?)",
+                    (origin, stage, error, now))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._conn)
