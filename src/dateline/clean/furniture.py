@@ -17,16 +17,17 @@ from dateline.clean.dates import find_dates, is_date_only
 from dateline.resources import read_tsv
 
 # Sentence-final punctuation, looked for after stripping closing quotes and brackets.
-_CLOSERS = "\"'”’»)]"
-_FINAL = ".!?…:;"
+_CLOSERS = "\"'”’»)]」』）】"
+_FINAL = ".!?…:;。！？"
 _BULLET = re.compile(r"^\s*(?:[*•·▪◦‣○●■□➤►–-]|\d{1,2}[.)])\s+(?=\S)")
 # An image label or file slug glued to the first word: "conflict-zone-graphHis Moscow ...".
 _GLUED_SLUG = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|[\w-]+\.(?:jpe?g|png|gif|webp|svg))(?=[A-Z“\"‘'])")
 # "MOSCOW (Reuters) -", "BEIRUT, Oct 12 (AP) —", "NEW DELHI (PTI):"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.' -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?)\s*"
+    r"^(?P<place>[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.' -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?)\s*"
     r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)\s*[-–—:]+\s*")
-_PLAIN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,30}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[:–—]\s+(?=[A-Z“\"])")
+_PLAIN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ -]{2,30}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+                             r"(?:\s*[:–—]|\s+-)\s+(?=[A-Z“\"])")
 _BYLINE = re.compile(r"^(?:by|written by|reported by|story by|words by|posted by|author:?)\s+(?P<value>[A-Z][\w.'’-]*"
                      r"(?:[ ,]+(?:and |& )?[A-Z][\w.'’-]*){0,8})(?:\s*[|,/–—-]\s*.{0,80})?$", re.I)
 _PUBLISHED = re.compile(r"^(?:first published|originally published|published|posted|released|date(?:d)?|"
@@ -34,6 +35,9 @@ _PUBLISHED = re.compile(r"^(?:first published|originally published|published|pos
 _UPDATED = re.compile(r"^(?:last updated|updated|last modified|modified|edited|revised)(?:\s+(?:on|at))?\s*[:\-–—]?\s*", re.I)
 _TEASER_TAIL = re.compile(r"(?:\.\.\.|…)\s*(?:premium|read more|more|»|›)?\s*$|(?<=[a-z0-9’'\".?!])Premium\s*$", re.I)
 SUBHEAD_MAX_WORDS = 16
+ITEM_MAX_WORDS = 6         # a bullet this short without final punctuation is a list item, not a paragraph
+LONG_LINE = 300            # a punctuated line this long is prose: no furniture rule needs testing
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _FUNCTION_WORDS = frozenset("""the a an is are was were be been being has have had do does did said says say will
 would can could should may might must and or but that which who whom whose this these those it its he she they we
@@ -54,7 +58,7 @@ def _rules() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
     rules = []
     for row in read_tsv("furniture.tsv"):
         rules.append((row["kind"], row["match"], re.compile(row["pattern"], re.I), row["note"]))
-    order = {"end": 0, "widget": 1, "credit": 2, "line": 3}
+    order = {"end": 0, "widget": 1, "credit": 2, "keywords": 3, "line": 4}
     return tuple(sorted(rules, key=lambda r: order.get(r[0], 9)))
 
 
@@ -70,6 +74,8 @@ def match_rule(line: str) -> tuple[str, str | None, str] | None:
             m = pattern.search(text)
         if m:
             value = m.groupdict().get("value")
+            if value and kind == "credit":
+                value = re.split(r"[.;]\s|\s+(?:and|with) (?:additional )?(?:reporting|inputs)", value)[0]
             return kind, value.strip(" .,") if value else None, note
     return None
 
@@ -97,6 +103,12 @@ def is_navigation(line: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 and not ends_sentence(p) for p in parts)
 
 
+def _dated_header(line: str) -> bool:
+    """'Outlet | Section | 26 November 2023': short segments, one of them a date."""
+    parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s*\|\s*", line) if p.strip()]
+    return len(parts) >= 2 and any(is_date_only(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+
+
 def is_teaser(line: str) -> bool:
     s = line.strip()
     return len(s) < 220 and bool(_TEASER_TAIL.search(s)) and not ends_sentence(_TEASER_TAIL.sub("", s))
@@ -119,16 +131,48 @@ def classify(line: str) -> Label:
     if not s:
         return Label("blank")
     lead = len(line) - len(line.lstrip())
+    if s.startswith("|") and s.endswith("|"):
+        return Label("table")
+    long_prose = len(s) > LONG_LINE and ends_sentence(s)
+    if not long_prose:
+        label = _short_line(s)
+        if label is not None:
+            return label
+    m = _BULLET.match(line)
+    if m:
+        inner = line[m.end():]
+        inner_label = classify(inner)
+        if inner_label.kind not in ("prose", "subhead"):
+            return Label(inner_label.kind, start=m.end(), value=inner_label.value)
+        if ends_sentence(inner) or len(_WORD.findall(inner)) > ITEM_MAX_WORDS:
+            return Label("bullet", start=m.end())
+        return Label("item", start=m.end())
+    start = lead
+    glued = _GLUED_SLUG.match(s)
+    if glued:
+        start = lead + glued.end()
+    offset, agency = dateline(line[start:])
+    if offset and len(line) - start - offset > 40:
+        return Label("prose", start=start + offset, value=agency, note="dateline")
+    if not long_prose and not ends_sentence(s) and _words(s) <= SUBHEAD_MAX_WORDS:
+        return Label("subhead", start=start)
+    return Label("prose", start=start, note="glued label" if glued else "")
+
+
+def _short_line(s: str) -> Label | None:
+    """The furniture and metadata tests, which only short or unpunctuated lines can pass."""
     rule = match_rule(s)
     if rule:
         kind, value, note = rule
         return Label("furniture" if kind == "line" else kind, value=value, note=note)
-    if _UPDATED.match(s) and find_dates(s):
-        return Label("updated")
-    if _PUBLISHED.match(s) and find_dates(s):
-        return Label("published")
-    if is_date_only(s):
-        return Label("date")
+    has_digit = any(ch.isdigit() for ch in s)
+    if has_digit and len(s) < 200:
+        if _UPDATED.match(s) and find_dates(s):
+            return Label("updated")
+        if _PUBLISHED.match(s) and find_dates(s):
+            return Label("published")
+        if is_date_only(s) or _dated_header(s):
+            return Label("date")
     m = _BYLINE.match(s)
     if m and len(s) < 160:
         return Label("byline", value=m.group("value").strip(" ,"))
@@ -138,21 +182,10 @@ def classify(line: str) -> Label:
         return Label("nav")
     if is_keyword_list(s):
         return Label("keywords")
-    m = _BULLET.match(line)
-    if m:
-        inner = line[m.end():]
-        inner_label = classify(inner)
-        if inner_label.kind in ("prose", "subhead") and len(_WORD.findall(inner)) > 6 or ends_sentence(inner):
-            return Label("bullet", start=m.end())
-        return Label("nav" if inner_label.kind in ("prose", "subhead") else inner_label.kind,
-                     start=m.end(), value=inner_label.value)
-    start = lead
-    glued = _GLUED_SLUG.match(s)
-    if glued:
-        start = lead + glued.end()
-    offset, agency = dateline(line[start:])
-    if offset and len(line) - start - offset > 40:
-        return Label("prose", start=start + offset, value=agency, note="dateline")
-    if not ends_sentence(s) and len(_WORD.findall(s)) <= SUBHEAD_MAX_WORDS:
-        return Label("subhead", start=start)
-    return Label("prose", start=start, note="glued label" if glued else "")
+    return None
+
+
+def _words(s: str) -> int:
+    """Words, counting CJK characters two to a word."""
+    cjk = len(_CJK.findall(s))
+    return len(_WORD.findall(s)) + cjk // 2 if cjk else len(_WORD.findall(s))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.clean import furniture
-from dateline.clean.dates import find_dates, numeric_order
+from dateline.clean.dates import find_dates
 from dateline.clean.furniture import Label
 from dateline.records import Span
 
@@ -20,7 +20,8 @@ HEADER_WINDOW = 4          # content units after the title that may still be hea
 STANDFIRST_MAX = 2         # prose units a header signal may follow and so mark as standfirst
 TITLE_MAX_WORDS = 30
 _HEADER_SIGNALS = frozenset({"date", "published", "updated", "byline", "keywords", "credit"})
-_WIDGET_ZONE = frozenset({"subhead", "teaser", "nav", "furniture", "widget"})
+_WIDGET_ZONE = frozenset({"subhead", "teaser", "nav", "furniture", "widget", "item"})
+_STORY_ONLY = frozenset({"subhead", "item", "table"})
 _AGENCIES = frozenset("""ap afp reuters pti ians ani uni xinhua tass dpa efe bloomberg agencies aap cna bernama
 anadolu kyodo yonhap associated-press""".split())
 
@@ -107,7 +108,16 @@ def _normal(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
-def read_page(text: str) -> tuple[list[Span], PageFacts]:
+@dataclass
+class Reading:
+    """One pass over a page: the blocks to annotate, the story text around them, the facts."""
+
+    blocks: list[Span]         # story paragraphs for annotation
+    story: list[Span]          # the story as a reader sees it: blocks plus subheads, list items and tables
+    facts: PageFacts
+
+
+def read_page(text: str) -> Reading:
     """The body blocks of a text page and the facts its furniture states."""
     us = units(text)
     facts = PageFacts()
@@ -116,8 +126,8 @@ def read_page(text: str) -> tuple[list[Span], PageFacts]:
     if title_at is not None:
         facts.title = text[us[title_at].start:us[title_at].end].strip()
     body_from = _header(text, us, content, title_at, facts)
-    blocks = _body(text, us, body_from, facts)
-    return blocks, facts
+    blocks, story = _body(text, us, body_from, facts)
+    return Reading(blocks, story, facts)
 
 
 def _find_title(text: str, us: list[Unit], content: list[int]) -> int | None:
@@ -179,20 +189,21 @@ def _note_meta(text: str, u: Unit, facts: PageFacts, *, header: bool) -> None:
         if kind == "byline" and not facts.byline:
             facts.byline = u.label.value
     elif kind == "keywords" and not facts.keywords:
-        facts.keywords = list(dict.fromkeys(x.strip() for x in line.rstrip(".").split(",") if x.strip()))
+        listed = u.label.value or line
+        facts.keywords = list(dict.fromkeys(x.strip() for x in re.split(r"[,;|]", listed.rstrip(".")) if x.strip()))
     elif kind == "credit" and u.label.value:
         facts.credits.append(u.label.value)
 
 
-def _body(text: str, us: list[Unit], first: int, facts: PageFacts) -> list[Span]:
-    blocks: list[tuple[int, Span]] = []
+def _body(text: str, us: list[Unit], first: int, facts: PageFacts) -> tuple[list[Span], list[Span]]:
+    story: list[tuple[Span, bool]] = []          # (span, is a block)
     in_widget, widget_chunk = False, -1
     for i in range(first, len(us)):
         u = us[i]
         kind = u.kind
         if kind == "blank":
             continue
-        if kind == "end" and blocks:
+        if kind == "end" and any(block for _, block in story):
             for rest in us[i + 1:]:
                 if rest.kind in ("published", "updated", "credit"):
                     _note_meta(text, rest, facts, header=False)
@@ -201,29 +212,37 @@ def _body(text: str, us: list[Unit], first: int, facts: PageFacts) -> list[Span]
             in_widget, widget_chunk = True, u.chunk
             continue
         if in_widget:
-            if u.chunk == widget_chunk or kind in _WIDGET_ZONE:
+            listed = kind == "bullet" and not furniture.ends_sentence(text[u.start:u.end])
+            if u.chunk == widget_chunk or kind in _WIDGET_ZONE or listed:
                 continue
             in_widget = False
+        span = (u.start + u.label.start, u.end)
         if kind in ("prose", "bullet"):
-            if kind == "prose" and u.label.value and not blocks and not facts.dateline_agency:
+            if kind == "prose" and u.label.value and not story and not facts.dateline_agency:
                 facts.dateline_agency = u.label.value
-            blocks.append((i, (u.start + u.label.start, u.end)))
+            story.append((span, True))
+        elif kind in _STORY_ONLY:
+            story.append((span, False))
         else:
             _note_meta(text, u, facts, header=False)
-    spans = _drop_repeats(text, [span for _, span in blocks])
-    return spans
+    last = max((k for k, (_, block) in enumerate(story) if block), default=-1)
+    story = story[:last + 1]
+    first_block = next((k for k, (_, block) in enumerate(story) if block), 0)
+    story = story[first_block:]
+    repeats = _repeats(text, [span for span, block in story if block])
+    blocks = [span for span, block in story if block and span not in repeats]
+    return blocks, [span for span, _ in story if span not in repeats]
 
 
-def _drop_repeats(text: str, spans: list[Span]) -> list[Span]:
-    """Drop a paragraph whose words all recur inside a longer one (pull quotes)."""
+def _repeats(text: str, spans: list[Span]) -> set[Span]:
+    """Paragraphs whose words all recur inside a longer one (pull quotes)."""
     normal = [_normal(text[s:e]) for s, e in spans]
-    keep = []
+    out = set()
     for k, (span, words) in enumerate(zip(spans, normal)):
-        repeated = len(words) >= 20 and any(
-            j != k and len(other) > len(words) and words in other for j, other in enumerate(normal))
-        if not repeated:
-            keep.append(span)
-    return keep
+        if len(words) >= 20 and any(j != k and len(other) > len(words) and words in other
+                                    for j, other in enumerate(normal)):
+            out.add(span)
+    return out
 
 
 def resolve_dates(facts: PageFacts, order: str, *, today: date | None = None) -> tuple[date | None, date | None, date | None]:
@@ -262,10 +281,11 @@ def pick_source(facts: PageFacts) -> str | None:
         return facts.credits[-1]
     if facts.dateline_agency:
         return facts.dateline_agency
-    if facts.byline and facts.byline.lower().replace(" ", "-") in _AGENCIES:
-        return facts.byline
+    return agency(facts.byline)
+
+
+def agency(name: str | None) -> str | None:
+    """``name`` when it is a news agency rather than a person."""
+    if name and name.strip().lower().replace(" ", "-") in _AGENCIES:
+        return name.strip()
     return None
-
-
-def page_order(text: str, **hints: str | None) -> str:
-    return numeric_order(text, **hints)[0]
