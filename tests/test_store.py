@@ -208,3 +208,22 @@ def test_storing_an_origin_clears_its_failures(db: store.Store) -> None:
     db.record_failure("other.html", "ingest", "timeout")
     db.store_record(clash_record(), content_hash="h1", origin="clash.html")
     assert [r["origin"] for r in db.failures()] == ["other.html"]
+
+
+def test_full_text_index_follows_replacement(db: store.Store) -> None:
+    db.store_record(clash_record(), content_hash="h1", origin="clash.html")
+    assert [r["local_id"] for r in db.events(text="market")] == ["e2"]
+    updated = clash_record()
+    updated["events"][1]["sentence"] = "The army said its aircraft struck a depot last week."
+    db.store_record(updated, content_hash="h2", origin="clash.html")
+    assert db.events(text="market") == []
+    assert [r["local_id"] for r in db.events(text="depot")] == ["e2"]
+
+
+def test_a_second_connection_sees_committed_documents(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    with store.open(path) as writer, store.open(path) as reader:
+        assert reader.counts()["documents"] == 0
+        writer.store_record(port_record(), content_hash="h", origin="port.html")
+        assert reader.has_document("h")
+        assert reader.record("port-strike") == port_record()
