@@ -236,3 +236,57 @@ def test_unknown_and_unavailable_formats(db: store.Store) -> None:
         export.export(db, "parquet", io.StringIO())
     with pytest.raises(ValueError, match="acled"):
         export.export(db, "xlsx", io.StringIO())
+
+
+def protest_record() -> dict:
+    """A march, the police dispersing it, and a second march elsewhere the same day."""
+    when = {"start": "2024-06-01", "end": "2024-06-01", "text": "on Saturday"}
+    return {
+        "doc": {"id": "march", "title": "Marchers dispersed", "published": "2024-06-02",
+                "page_date": None, "source": "City Paper", "language": "en"},
+        "actors": [
+            {"id": "a1", "name": "Farmers", "kind": "group", "country": "FRA", "sector": "AGR",
+             "mentions": ["farmers"]},
+            {"id": "a2", "name": "French police", "kind": "organization", "country": "FRA",
+             "sector": "COP", "mentions": ["police"]},
+        ],
+        "places": [
+            {"id": "p1", "mention": "Lyon", "name": "Lyon", "geonameid": 2996944,
+             "feature": "city", "country": "FR", "lat": 45.74846, "lon": 4.84671},
+            {"id": "p2", "mention": "Nantes", "name": "Nantes", "geonameid": 2990969,
+             "feature": "city", "country": "FR", "lat": 47.21725, "lon": -1.55336},
+        ],
+        "events": [
+            {"id": "e1", "type": "PROTEST", "mode": "demo", "cameo": "141",
+             "acled": "Protests: Peaceful protest", "source": ["a1"], "target": [],
+             "place": "p1", "when": when, "sentence": "Farmers marched through Lyon on Saturday.",
+             "span": [0, 41], "attribution": "reporter", "status": "asserted",
+             "fatalities": None},
+            {"id": "e2", "type": "ASSAULT", "mode": "crowd-control", "cameo": "175",
+             "acled": "Protests: Protest with intervention", "source": ["a2"],
+             "target": ["a1"], "place": "p1", "when": when,
+             "sentence": "Police fired tear gas to disperse them.", "span": [42, 81],
+             "attribution": "reporter", "status": "asserted", "fatalities": None},
+            {"id": "e3", "type": "PROTEST", "mode": "demo", "cameo": "141",
+             "acled": "Protests: Peaceful protest", "source": ["a1"], "target": [],
+             "place": "p2", "when": when, "sentence": "Farmers also rallied in Nantes.",
+             "span": [82, 113], "attribution": "reporter", "status": "asserted",
+             "fatalities": None},
+        ],
+    }
+
+
+def test_acled_merges_a_protest_and_its_dispersal(tmp_path: Path) -> None:
+    with store.open(tmp_path / "p.db") as db:
+        db.store_record(protest_record(), content_hash="hp", origin="march.html")
+        rows = acled_rows(db)
+    assert len(rows) == 2
+    lyon = next(r for r in rows if r["location"] == "Lyon")
+    assert lyon["sub_event_type"] == "Protest with intervention"
+    assert lyon["disorder_type"] == "Demonstrations"
+    assert (lyon["actor1"], lyon["inter1"]) == ("Protesters (France)", "6")
+    assert (lyon["actor2"], lyon["inter2"]) == ("Police Forces of France", "1")
+    assert lyon["interaction"] == "16"
+    assert "marched through Lyon" in lyon["notes"] and "tear gas" in lyon["notes"]
+    nantes = next(r for r in rows if r["location"] == "Nantes")
+    assert nantes["sub_event_type"] == "Peaceful protest" and nantes["interaction"] == "60"

@@ -27,6 +27,8 @@ ACLED_COLUMNS = (
 EXPORTED_STATUSES = ("asserted", "claimed")
 STATE_FORCES, EXTERNAL_FORCES, RIOTERS, PROTESTERS, CIVILIANS = 1, 8, 5, 6, 7
 RIOT_MODES = ("riot", "vandalize")
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention",
+                    "Excessive force against protesters")
 GEO_PRECISION = {"city": 1, "other": 1, "water": 2, "admin2": 2, "admin1": 3, "region": 3,
                  "country": 3}
 
@@ -161,16 +163,64 @@ def exportable(row: dict[str, Any]) -> bool:
     return bool(row.get("acled")) and row.get("status") in EXPORTED_STATUSES
 
 
-def write_acled(rows: list[dict[str, Any]], parties: dict[str, dict[str, list]],
+Parties = dict[str, list[dict[str, Any]]]
+
+
+def _merge_protest(group: list[tuple[dict[str, Any], Parties]]) -> tuple[dict[str, Any], Parties]:
+    """One Protests row for a protest and the responses to it (worst response wins)."""
+    base_row, base_parties = next(
+        (item for item in group if item[0]["type"] == "PROTEST"), group[0])
+    worst = max((split_acled(row["acled"])[1] for row, _ in group),
+                key=lambda sub: PROTEST_SEVERITY.index(sub) if sub in PROTEST_SEVERITY else 0)
+    protesters = {a["id"] for a in base_parties["source"]}
+    responders: list[dict[str, Any]] = list(base_parties["target"])
+    for row, parties in group:
+        if row is base_row:
+            continue
+        for actor in parties["source"] + parties["target"]:
+            if actor["id"] not in protesters and actor not in responders:
+                responders.append(actor)
+    stated = [row["fatalities"] for row, _ in group if row.get("fatalities") is not None]
+    merged = dict(base_row)
+    merged.update({
+        "acled": f"Protests: {worst}",
+        "sentence": " ".join(dict.fromkeys(row["sentence"] for row, _ in group)),
+        "fatalities": max(stated) if stated else None,
+        "status": "asserted" if any(r["status"] == "asserted" for r, _ in group)
+        else base_row["status"]})
+    return merged, {"source": list(base_parties["source"]), "target": responders}
+
+
+def merge_protests(items: list[tuple[dict[str, Any], Parties]]
+                   ) -> list[tuple[dict[str, Any], Parties]]:
+    """ACLED keeps a protest and the police action against it as ONE Protests row:
+    events labelled Protests in one document at the same place and date merge."""
+    groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], Parties]]] = {}
+    order: list[tuple[Any, ...] | None] = []          # a group key, or None for a lone item
+    lone: list[tuple[dict[str, Any], Parties]] = []
+    for row, parties in items:
+        if split_acled(row["acled"])[0] != "Protests":
+            order.append(None)
+            lone.append((row, parties))
+            continue
+        key = (row["doc_id"], row.get("place_id"), row.get("event_date"))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((row, parties))
+    singles = iter(lone)
+    return [next(singles) if key is None else _merge_protest(groups[key]) for key in order]
+
+
+def write_acled(rows: list[dict[str, Any]], parties: dict[str, Parties],
                 stream: TextIO) -> int:
-    """Write the ACLED CSV (header + one line per exportable event); returns rows written."""
+    """Write the ACLED CSV (header + one line per exportable event, a protest and the
+    responses to it merged); returns rows written."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(ACLED_COLUMNS)
-    count = 0
-    for row in rows:
-        if not exportable(row):
-            continue
-        out = acled_row(row, parties[row["event_id"]])
+    items = [(row, parties[row["event_id"]]) for row in rows if exportable(row)]
+    merged = merge_protests(items)
+    for row, row_parties in merged:
+        out = acled_row(row, row_parties)
         writer.writerow([cell(out[c]) for c in ACLED_COLUMNS])
-        count += 1
-    return count
+    return len(merged)
