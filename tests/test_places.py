@@ -1,0 +1,120 @@
+"""Place recognition and resolution on sentences written for these tests."""
+from __future__ import annotations
+
+from dateline.records import AnnotatedArticle, Article, ParsedBlock, Place, Sentence
+from dateline.resources import nlp
+from dateline.resolve.places import place_at, resolve_places
+
+
+def annotate(text: str) -> AnnotatedArticle:
+    blocks, pos = [], 0
+    for para in text.split("\n"):
+        if para.strip():
+            blocks.append((pos, pos + len(para)))
+        pos += len(para) + 1
+    parsed = [ParsedBlock(start, nlp()(text[start:end])) for start, end in blocks]
+    sentences = []
+    for b, block in enumerate(parsed):
+        for sent in block.doc.sents:
+            start = block.offset + sent.start_char
+            sentences.append(Sentence(len(sentences), start, start + len(sent.text), sent.text, b))
+    return AnnotatedArticle(Article("t", text, blocks), parsed, sentences)
+
+
+def by_mention(places: list[Place], mention: str) -> list[Place]:
+    return [p for p in places if p.mention == mention]
+
+
+def test_palmyra_in_a_syria_story_is_tadmur() -> None:
+    text = ("Syrian troops backed by Russian jets pushed towards Palmyra on Sunday. "
+            "The army said it had cleared villages east of Homs and would press on to Palmyra.")
+    places = resolve_places(annotate(text))
+    palmyra = by_mention(places, "Palmyra")
+    assert len(palmyra) == 1 and palmyra[0].country == "SY" and palmyra[0].geonameid == 163808
+    assert len(palmyra[0].spans) == 2
+    for start, end in palmyra[0].spans:
+        assert text[start:end] == "Palmyra"
+
+
+def test_palmyra_in_a_new_york_story_stays_in_the_us() -> None:
+    text = ("Firefighters from Rochester and Syracuse helped in Palmyra, New York, "
+            "after the barn fire in Wayne County.")
+    places = resolve_places(annotate(text))
+    palmyra = by_mention(places, "Palmyra")
+    assert palmyra and palmyra[0].country == "US"
+
+
+def test_tripoli_follows_the_country_context() -> None:
+    lebanon = resolve_places(annotate(
+        "Clashes broke out in Tripoli, Lebanon's second city, as troops deployed from Beirut."))
+    libya = resolve_places(annotate(
+        "Militias fought near the airport of Tripoli while the government in Benghazi "
+        "appealed to Libya's neighbours."))
+    assert by_mention(lebanon, "Tripoli")[0].country == "LB"
+    assert by_mention(libya, "Tripoli")[0].country == "LY"
+
+
+def test_jordan_is_the_country_and_georgia_follows_context() -> None:
+    places = resolve_places(annotate("Refugees crossed from Syria into Jordan last week."))
+    assert by_mention(places, "Jordan")[0].feature == "country"
+    assert by_mention(places, "Jordan")[0].country == "JO"
+    caucasus = resolve_places(annotate(
+        "Russia moved troops to the border with Georgia, and officials in Tbilisi protested."))
+    assert by_mention(caucasus, "Georgia")[0].country == "GE"
+    south = resolve_places(annotate(
+        "Voters in Atlanta and Savannah went to the polls as Georgia counted ballots "
+        "alongside Alabama and Florida."))
+    georgia = by_mention(south, "Georgia")[0]
+    assert georgia.country == "US" and georgia.feature == "admin1"
+
+
+def test_aleppo_city_versus_province() -> None:
+    text = ("Shelling hit Aleppo on Monday. Rebels later advanced in Hama and Aleppo provinces, "
+            "and fighting spread across Idlib province.")
+    places = resolve_places(annotate(text))
+    kinds = {p.feature for p in by_mention(places, "Aleppo")}
+    assert kinds == {"city", "admin1"}
+    idlib = by_mention(places, "Idlib")
+    assert [p.feature for p in idlib] == ["admin1"]
+    assert idlib[0].admin1_code == "SY.12"
+    hama = by_mention(places, "Hama")
+    assert hama and hama[0].feature == "admin1"
+
+
+def test_demonyms_and_organisations_are_not_places() -> None:
+    text = ("Iranian officials met Russian diplomats. The Islamic State claimed the attack, "
+            "and the Supreme Court ruled on the case in Paris.")
+    places = resolve_places(annotate(text))
+    mentions = {p.mention for p in places}
+    assert "Paris" in mentions
+    assert not mentions & {"Iranian", "Russian", "Islamic State", "State", "Supreme Court"}
+
+
+def test_water_and_compass_region_of_the_focus_country() -> None:
+    text = ("Warships in the Caspian Sea fired missiles at targets in Syria. "
+            "Most strikes hit the northwest, near Idlib, and Syria's northwest saw heavy fighting.")
+    places = resolve_places(annotate(text))
+    water = by_mention(places, "Caspian Sea")
+    assert water and water[0].feature == "water"
+    northwest = by_mention(places, "northwest")
+    assert len(northwest) == 1 and northwest[0].feature == "region"
+    assert northwest[0].country == "SY" and len(northwest[0].spans) == 2
+    assert northwest[0].lat is not None and northwest[0].lat > 35.0
+    assert northwest[0].lon is not None and northwest[0].lon < 38.0
+
+
+def test_admin1_and_country_filled_for_cities() -> None:
+    places = resolve_places(annotate("Protesters gathered in Damascus and Baghdad."))
+    damascus = by_mention(places, "Damascus")[0]
+    assert damascus.country == "SY" and damascus.admin1 and damascus.admin1_code == "SY.13"
+    assert 0.0 < damascus.confidence <= 1.0
+
+
+def test_place_at_returns_places_in_a_range_in_text_order() -> None:
+    text = "Rebels seized Hama. Later, jets struck Homs and then Hama again."
+    places = resolve_places(annotate(text))
+    second = text.index("Later")
+    inside = place_at(places, second, len(text))
+    assert [p.mention for p in inside] == ["Homs", "Hama"]
+    assert [p.mention for p in place_at(places, 0, second)] == ["Hama"]
+    assert place_at(places, 0, 5) == []
