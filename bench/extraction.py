@@ -5,7 +5,8 @@ Data, split and metric as in ``shared/datasets/extraction/README.md``: 4-token
 shingles of ``\\w+`` tokens, per-page precision and recall, macro means, F1
 from the means.  Both systems read the same pages in one run; dateline's body
 is the text of its blocks, one paragraph a line.  Speed is pages per second
-over the same pages (dateline decodes the bytes and reads the metadata too).
+over the same pages, the fastest of a few alternating rounds (dateline also
+decodes the bytes and reads the page's metadata).
 
     python bench/extraction.py                 # the test split (tune on dev only)
     python bench/extraction.py --split dev
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=["test", "dev", "full"], default="test")
     ap.add_argument("--save", type=Path, help="write dateline's {id, body} lines here")
+    ap.add_argument("--rounds", type=int, default=3, help="timing rounds; each system's fastest counts")
     a = ap.parse_args(argv)
     if not (a.data / "gold.jsonl").exists():
         print(f"no benchmark data under {a.data}", file=sys.stderr)
@@ -89,13 +91,19 @@ def main(argv: list[str] | None = None) -> int:
     ids = sorted(gold) if a.split == "full" else split[a.split]
     pages = {i: gzip.decompress((a.data / "pages" / f"{i}.html.gz").read_bytes()) for i in ids}
 
-    systems = {}
     import trafilatura
-    for name, runner in ((f"trafilatura {trafilatura.__version__} (include_comments=False)", run_trafilatura),
-                         ("dateline clean", run_dateline)):
+
+    runners = {f"trafilatura {trafilatura.__version__} (include_comments=False)": run_trafilatura,
+               "dateline clean": run_dateline}
+    for runner in runners.values():
         runner(dict(list(pages.items())[:3]))          # warm up imports and caches
-        preds, seconds = runner(pages)
-        systems[name] = (score(gold, preds, ids), len(ids) / seconds, preds)
+    best: dict[str, float] = {}
+    outputs: dict[str, dict[str, str | None]] = {}
+    for _ in range(a.rounds):                          # alternate the systems; keep each one's fastest round
+        for name, runner in runners.items():
+            outputs[name], seconds = runner(pages)
+            best[name] = min(best.get(name, seconds), seconds)
+    systems = {name: (score(gold, outputs[name], ids), len(ids) / best[name], outputs[name]) for name in runners}
 
     print(f"split={a.split}  pages={len(ids)}")
     print(f"{'system':<44} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'pages/s':>8}")

@@ -73,7 +73,7 @@ def clean_html(markup: str, *, doc_id: str = "doc", url: str | None = None, hint
     meta = html_page.read_meta(tree)
     url = url or meta.url
     text = "\n\n".join(html_page.body_paragraphs(tree, url=url))
-    reading = text_page.read_page(text)
+    reading = text_page.read_page(text, title=meta.title or "")
     facts = reading.facts
     order = _order(text, facts, meta.published, meta.modified, locale=meta.language, url=url)
     published_text, page_text, modified_text = text_page.resolve_dates(facts, order)

@@ -36,7 +36,9 @@ _UPDATED = re.compile(r"^(?:last updated|updated|last modified|modified|edited|r
 _TEASER_TAIL = re.compile(r"(?:\.\.\.|…)\s*(?:premium|read more|more|»|›)?\s*$|(?<=[a-z0-9’'\".?!])Premium\s*$", re.I)
 SUBHEAD_MAX_WORDS = 16
 ITEM_MAX_WORDS = 6         # a bullet this short without final punctuation is a list item, not a paragraph
+TEASER_MAX_WORDS = 20      # a line cut off with "..." is a teaser only when headline-sized
 LONG_LINE = 300            # a punctuated line this long is prose: no furniture rule needs testing
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _FUNCTION_WORDS = frozenset("""the a an is are was were be been being has have had do does did said says say will
@@ -110,8 +112,12 @@ def _dated_header(line: str) -> bool:
 
 
 def is_teaser(line: str) -> bool:
+    """A headline cut short ("...") or flagged as paywalled ("...Premium")."""
     s = line.strip()
-    return len(s) < 220 and bool(_TEASER_TAIL.search(s)) and not ends_sentence(_TEASER_TAIL.sub("", s))
+    m = _TEASER_TAIL.search(s)
+    if not m or ends_sentence(s[:m.start()]):
+        return False
+    return bool(m.group(0).strip(" .…")) or _words(s) <= TEASER_MAX_WORDS
 
 
 def dateline(line: str) -> tuple[int, str | None]:
@@ -165,8 +171,7 @@ def _short_line(s: str) -> Label | None:
     if rule:
         kind, value, note = rule
         return Label("furniture" if kind == "line" else kind, value=value, note=note)
-    has_digit = any(ch.isdigit() for ch in s)
-    if has_digit and len(s) < 200:
+    if len(s) < 200 and _DIGIT.search(s):
         if _UPDATED.match(s) and find_dates(s):
             return Label("updated")
         if _PUBLISHED.match(s) and find_dates(s):

@@ -7,6 +7,7 @@ body blocks and the trailer (credits, "Next Story", comments).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,12 +118,19 @@ class Reading:
     facts: PageFacts
 
 
-def read_page(text: str) -> Reading:
-    """The body blocks of a text page and the facts its furniture states."""
+def read_page(text: str, *, title: str | None = None) -> Reading:
+    """The body blocks of a page's text and the facts its furniture states.
+
+    With ``title`` given (an HTML page's metadata title), the text holds no
+    headline of its own but may repeat that one in its first lines.
+    """
     us = units(text)
     facts = PageFacts()
     content = [i for i, u in enumerate(us) if u.kind != "blank"]
-    title_at = _find_title(text, us, content)
+    if title is None:
+        title_at = _find_title(text, us, content)
+    else:
+        title_at = next((i for i in content[:3] if _normal(text[us[i].start:us[i].end]) == _normal(title)), None)
     if title_at is not None:
         facts.title = text[us[title_at].start:us[title_at].end].strip()
     body_from = _header(text, us, content, title_at, facts)
@@ -196,42 +204,54 @@ def _note_meta(text: str, u: Unit, facts: PageFacts, *, header: bool) -> None:
 
 
 def _body(text: str, us: list[Unit], first: int, facts: PageFacts) -> tuple[list[Span], list[Span]]:
-    story: list[tuple[Span, bool]] = []          # (span, is a block)
+    story: list[tuple[int, Span, bool]] = []          # (unit index, span, is a block)
+    dropped: list[int] = []
     in_widget, widget_chunk = False, -1
     for i in range(first, len(us)):
         u = us[i]
         kind = u.kind
         if kind == "blank":
             continue
-        if kind == "end" and any(block for _, block in story):
+        if kind == "end" and any(block for _, _, block in story):
             for rest in us[i + 1:]:
                 if rest.kind in ("published", "updated", "credit"):
                     _note_meta(text, rest, facts, header=False)
             break
         if kind == "widget":
             in_widget, widget_chunk = True, u.chunk
+            dropped.append(i)
             continue
         if in_widget:
             listed = kind == "bullet" and not furniture.ends_sentence(text[u.start:u.end])
             if u.chunk == widget_chunk or kind in _WIDGET_ZONE or listed:
+                dropped.append(i)
                 continue
             in_widget = False
         span = (u.start + u.label.start, u.end)
         if kind in ("prose", "bullet"):
             if kind == "prose" and u.label.value and not story and not facts.dateline_agency:
                 facts.dateline_agency = u.label.value
-            story.append((span, True))
+            story.append((i, span, True))
         elif kind in _STORY_ONLY:
-            story.append((span, False))
+            story.append((i, span, False))
         else:
+            dropped.append(i)
             _note_meta(text, u, facts, header=False)
-    last = max((k for k, (_, block) in enumerate(story) if block), default=-1)
-    story = story[:last + 1]
-    first_block = next((k for k, (_, block) in enumerate(story) if block), 0)
-    story = story[first_block:]
-    repeats = _repeats(text, [span for span, block in story if block])
-    blocks = [span for span, block in story if block and span not in repeats]
-    return blocks, [span for span, _ in story if span not in repeats]
+    story = _trim(story, dropped)
+    repeats = _repeats(text, [span for _, span, block in story if block])
+    blocks = [span for _, span, block in story if block and span not in repeats]
+    return blocks, [span for _, span, _ in story if span not in repeats]
+
+
+def _trim(story: list[tuple[int, Span, bool]], dropped: list[int]) -> list[tuple[int, Span, bool]]:
+    """Keep subheads, items and tables around the blocks only where no furniture parts them from the story."""
+    block_at = [k for k, (_, _, block) in enumerate(story) if block]
+    if not block_at:
+        return story
+    first, last = story[block_at[0]][0], story[block_at[-1]][0]
+    before = max((d for d in dropped if d < first), default=-1)
+    after = min((d for d in dropped if d > last), default=math.inf)
+    return [item for item in story if before < item[0] < after]
 
 
 def _repeats(text: str, spans: list[Span]) -> set[Span]:
