@@ -1,0 +1,209 @@
+"""The `dateline` command: parses arguments, calls the library, formats output."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from dateline import __version__
+
+
+class Progress:
+    """A progress bar on stderr that appears once a second document arrives."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.count = 0
+        self.bar: Any = None
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.quiet:
+            return
+        if self.bar is None and self.count >= 2:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="doc", file=sys.stderr, initial=self.count - 1, leave=True)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+class Summary:
+    def __init__(self) -> None:
+        self.documents = 0
+        self.unchanged = 0
+        self.events: Counter[str] = Counter()
+        self.failures: list[str] = []
+
+    def add_record(self, record: dict) -> None:
+        self.documents += 1
+        self.events.update(ev["type"] for ev in record["events"])
+
+    def print(self, out: TextIO = sys.stderr) -> None:
+        total = sum(self.events.values())
+        line = f"documents: {self.documents}"
+        if self.unchanged:
+            line += f" ({self.unchanged} unchanged, skipped)"
+        print(line + f"  events: {total}  failures: {len(self.failures)}", file=out)
+        for kind, n in self.events.most_common():
+            print(f"  {kind:<10} {n}", file=out)
+        for failure in self.failures:
+            print(f"  FAILED {failure}", file=out)
+
+
+def _validated(record_dict: dict) -> dict:
+    from dateline.schema import validate_record
+
+    validate_record(record_dict)
+    return record_dict
+
+
+@click.group()
+@click.version_option(__version__, prog_name="dateline")
+def cli() -> None:
+    """News pages in, coded events out: who did what to whom, when, where, according to whom."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", required=True,
+              help="Folder for <stem>.json records, or '-' for JSON lines on stdout.")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+def extract(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
+    """Write one records.md JSON document per input document."""
+    from dateline.pipeline import Failure, run_paths
+
+    summary, progress = Summary(), Progress(quiet)
+    target = None if out_dir == "-" else Path(out_dir)
+    if target is not None:
+        target.mkdir(parents=True, exist_ok=True)
+    for out in run_paths(paths):
+        progress.tick()
+        if isinstance(out, Failure):
+            summary.failures.append(out.line())
+            click.echo(f"error: {out.line()}", err=True)
+            continue
+        record = _validated(out.record.to_dict())
+        summary.add_record(record)
+        if target is None:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            name = _safe_name(record["doc"]["id"]) + ".json"
+            (target / name).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")
+    progress.close()
+    if not quiet:
+        summary.print()
+    sys.exit(1 if summary.failures else 0)
+
+
+def _safe_name(doc_id: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in doc_id).strip("._")
+    return keep[:150] or "document"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", default="dateline.db", show_default=True, help="SQLite database file.")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Run the pipeline and store documents, actors, places and events in SQLite."""
+    from dateline.pipeline import Failure, run_paths
+    from dateline.store import Store
+
+    summary, progress = Summary(), Progress(quiet)
+    with Store(db) as store:
+        for out in run_paths(paths):
+            progress.tick()
+            if isinstance(out, Failure):
+                summary.failures.append(out.line())
+                store.record_failure(out.origin, out.stage, out.error)
+                click.echo(f"error: {out.line()}", err=True)
+                continue
+            record = _validated(out.record.to_dict())
+            status = store.store_record(record, content_hash=out.content_hash,
+                                        origin=out.raw.origin, url=out.raw.url)
+            if status == "unchanged":
+                summary.unchanged += 1
+            summary.add_record(record)
+    progress.close()
+    if not quiet:
+        summary.print()
+    sys.exit(1 if summary.failures else 0)
+
+
+EVENT_COLUMNS = ("event_id", "type", "cameo", "source", "target", "place", "start", "end",
+                 "status", "attribution", "sentence")
+
+
+@cli.command()
+@click.option("--db", default="dateline.db", show_default=True, type=click.Path(exists=True))
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor name or code, as source or target.")
+@click.option("--since", help="Events that end on or after this ISO date.")
+@click.option("--until", help="Events that start on or before this ISO date.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def events(db: str, type_: str | None, actor: str | None, since: str | None, until: str | None,
+           limit: int | None, fmt: str) -> None:
+    """List stored events, filtered."""
+    from dateline.store import Store
+
+    with Store(db) as store:
+        rows = store.events(type=type_, actor=actor, since=since, until=until, limit=limit)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        _print_table([_table_row(r) for r in rows])
+
+
+def _table_row(row: dict) -> dict[str, str]:
+    def pick(*keys: str) -> str:
+        for key in keys:
+            if row.get(key) not in (None, ""):
+                return str(row[key])
+        return ""
+
+    return {"event": pick("event_id", "id"), "type": pick("type"), "cameo": pick("cameo"),
+            "source": pick("source_names", "source"), "target": pick("target_names", "target"),
+            "place": pick("place_name", "place"), "when": pick("start", "when_start"),
+            "status": pick("status"), "sentence": pick("sentence")}
+
+
+def _print_table(rows: list[dict[str, str]]) -> None:
+    if not rows:
+        click.echo("no events")
+        return
+    widths = {"event": 14, "type": 9, "cameo": 5, "source": 22, "target": 22, "place": 16,
+              "when": 10, "status": 8, "sentence": 60}
+    click.echo("  ".join(k.ljust(w) for k, w in widths.items()))
+    for row in rows:
+        cells = []
+        for key, width in widths.items():
+            value = row.get(key, "").replace("\n", " ")
+            cells.append((value[: width - 1] + "…") if len(value) > width else value.ljust(width))
+        click.echo("  ".join(cells).rstrip())
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

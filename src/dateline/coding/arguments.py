@@ -1,0 +1,124 @@
+"""Who did it and to whom: sources and targets of a trigger from the dependency parse."""
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.coding.lexicon import word_set
+
+Token = Any
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = ("against", "on", "at", "into", "upon")
+JOINT_PREPS = ("with", "between", "alongside")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every noun coordinated with it ("Iran, Russia and Hezbollah")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c2 for c in prep.children if c.dep_ == "pobj" for c2 in conjuncts(c)]
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb, following control and coordination; (tokens, passive)."""
+    if depth > 6:
+        return [], False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _relative(child, conjuncts(child)), False
+        if child.dep_ == "nsubjpass":
+            return _relative(child, conjuncts(child)), True
+    head = verb.head
+    if head is verb:
+        return [], False
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.dep_ != "ccomp":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objs and head.lemma_ in ("send", "ask", "urge", "order", "tell", "invite"):
+            return conjuncts(objs[0]), False
+        return verb_subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.tag_ == "VBN":
+            return [head], True
+        return [head], False
+    return [], False
+
+
+def _relative(subject: Token, tokens: list[Token]) -> list[Token]:
+    """A relative pronoun subject ("that", "who") stands for the noun its clause modifies."""
+    if subject.lower_ in ("that", "which", "who") and subject.head.dep_ == "relcl":
+        return [subject.head.head]
+    return tokens
+
+
+def agent_of(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for c in child.children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return []
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return conjuncts(child)
+    return []
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(_pobjs(child))
+    return out
+
+
+def weapon_firer(token: Token) -> list[Token] | None:
+    """For a weapon noun that is the object of a verb ("fired missiles"), the verb's subject."""
+    if token.lemma_.lower() in word_set("weapon") and token.dep_ in ("dobj", "pobj"):
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects, passive = verb_subjects(verb)
+            if not passive:
+                return subjects
+    return None
+
+
+def noun_parties(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(sources, targets, joint parties) of an event noun from its own modifiers."""
+    sources: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.extend(conjuncts(child))
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            sources.append(child)
+    sources += prep_objects(noun, ("by",))
+    if noun.lemma_.lower() in ("arrival", "deployment", "visit", "trip", "attack", "offensive", "advance"):
+        sources += prep_objects(noun, ("of", "from"))
+    joint = prep_objects(noun, ("between", "with", "among"))
+    targets = prep_objects(noun, TARGET_PREPS)
+    return sources, targets, joint
+
+
+def governing_subjects(noun: Token) -> list[Token]:
+    """The subject of the verb an event noun hangs from ("X began mounting air strikes", "At a meeting, X...")."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return []
+        if head.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr", "nsubj") or head.lemma_.lower() in word_set("light"):
+                if node.dep_ == "nsubj":
+                    return []
+                subjects, passive = verb_subjects(head)
+                return [] if passive else subjects
+            return []
+        node = head
+    return []

@@ -1,0 +1,285 @@
+"""Coding one article: triggers -> events with parties, place, time, attribution and status."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.coding import arguments as args
+from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
+from dateline.coding.lexicon import acled_type, load_triggers, word_set
+from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state
+from dateline.coding.triggers import Found, find_triggers
+from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
+from dateline.resolve.actor_lexicon import load_actor_lexicon
+from dateline.resolve.actors import ActorContext, focus_country
+from dateline.resolve.places import place_at
+from dateline.resolve.times import event_time
+
+Token = Any
+FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
+MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "PROTEST", "RETREAT"}
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass
+class Draft:
+    found: Found
+    sentence: Sentence
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    places: list[Place]
+    speaker: Speaker | None
+    mode: str | None
+    cameo: str | None
+    fatalities: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Coder:
+    def __init__(self, resolved: ResolvedArticle):
+        self.resolved = resolved
+        annotated = resolved.annotated
+        self.lex = load_actor_lexicon()
+        self.ctx = ActorContext(self.lex, focus_country(annotated, self.lex))
+        self.parties = PartyResolver(resolved.actor_mentions, self.ctx)
+        self.triggers = load_triggers()
+        self.registry = ActorRegistry()
+        self.quotes = quote_regions(annotated.article.text)
+        self.focus_place = self._focus_place()
+
+    def _focus_place(self) -> Place | None:
+        if not self.ctx.focus or self.ctx.focus not in self.lex.states:
+            return None
+        iso2 = self.lex.states[self.ctx.focus].iso2
+        return next((p for p in self.resolved.places if p.feature == "country" and p.country == iso2), None)
+
+    # ---- per sentence -------------------------------------------------------------------------
+    def sentence_span(self, sent: Sentence) -> tuple[Any, int]:
+        block = self.resolved.annotated.parsed[sent.block]
+        span = block.doc.char_span(sent.start - block.offset, sent.end - block.offset, alignment_mode="expand")
+        return span, block.offset
+
+    def drafts(self) -> list[Draft]:
+        out: list[Draft] = []
+        quote_speakers = self._quote_speakers()
+        for sent in self.resolved.annotated.sentences:
+            span, offset = self.sentence_span(sent)
+            if span is None:
+                continue
+            for found in find_triggers(span, self.triggers):
+                draft = self._draft(found, sent, span, offset)
+                if draft is None:
+                    continue
+                if draft.speaker is None:
+                    draft.speaker = next((s for (a, b), s in quote_speakers if a <= sent.start < b), None)
+                out.append(draft)
+        return out
+
+    def _quote_speakers(self) -> list[tuple[tuple[int, int], Speaker]]:
+        """Each quoted passage with the speaker its tag names (', a senior official said.')."""
+        out = []
+        sentences = self.resolved.annotated.sentences
+        for start, end in self.quotes:
+            for sent in sentences:
+                if sent.start <= end - 1 < sent.end + 1 or (start <= sent.start < end and sent.end > end):
+                    span, offset = self.sentence_span(sent)
+                    if span is None:
+                        continue
+                    for tok in span:
+                        if tok.lemma_.lower() in word_set("speech") and offset + tok.idx >= end - 1:
+                            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                            if subj is not None:
+                                from dateline.coding.attribution import _phrase_text
+                                out.append(((start, end), Speaker(_phrase_text(subj), subj)))
+                                break
+        return out
+
+    def _mentions(self, tokens: list[Token], offset: int) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for tok in tokens:
+            firer = args.weapon_firer(tok)
+            if firer:
+                out += self._mentions(firer, offset)
+                continue
+            m = self.parties.resolve(tok, offset)
+            if m is not None and all(x.key != m.key for x in out):
+                out.append(m)
+        return out
+
+    def _draft(self, found: Found, sent: Sentence, span: Any, offset: int) -> Draft | None:
+        tok, trig = found.token, found.trigger
+        if found.is_noun:
+            src_t, tgt_t, joint_t = args.noun_parties(tok)
+            if not src_t:
+                src_t = args.governing_subjects(tok)
+        else:
+            subjects, passive = args.verb_subjects(tok)
+            objects = args.verb_objects(tok)
+            joint_t = args.prep_objects(tok, args.JOINT_PREPS) if trig.type in JOINT_TYPES else []
+            if passive:
+                src_t, tgt_t = args.agent_of(tok), subjects
+            else:
+                src_t, tgt_t = subjects, objects
+            tgt_t = tgt_t + args.prep_objects(tok, args.TARGET_PREPS)
+        sources = self._mentions(src_t, offset)
+        targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
+        joint = self._mentions(joint_t, offset)
+        mode, cameo = trig.mode, trig.cameo
+        if trig.type in JOINT_TYPES and joint:
+            sources = sources + [j for j in joint if j.key not in {s.key for s in sources}]
+            targets = [] if trig.type != "CONSULT" or not sources else targets
+        if trig.type == "MOBILIZE" and not sources and targets:
+            sources, targets = targets, []       # the forces deployed are the party mobilising
+        if trig.type in FORCE_TYPES:
+            sources = [as_force(m, self.lex) for m in sources]
+            mode = mode or self._weapon_mode(tok)
+        if trig.type == "MOBILIZE" and sources and all(m.kind != "person" for m in sources):
+            mode = self._mobilize_mode(tok, sources, mode)
+        speaker = speaker_for(tok, span)
+        places = self._places(tok, sent, offset, src_t, trig.type)
+        return Draft(found, sent, sources, targets, places, speaker, mode, cameo,
+                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None)
+
+    def _weapon_mode(self, tok: Token) -> str | None:
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree}
+        if words & word_set("aerial"):
+            return "aerial"
+        if words & word_set("heavy"):
+            return "heavy-weapons"
+        return None
+
+    def _mobilize_mode(self, tok: Token, sources: list[ActorMention], mode: str | None) -> str | None:
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree
+                                                           if tok.dep_ in ("acl", "relcl")}
+        if words & word_set("force") and not words & {"troops", "troop", "soldier", "forces"}:
+            return "weapons"
+        if any(m.sector in ("REB", "INS") or m.kind == "group" for m in sources):
+            return "militia"
+        return mode
+
+    def _fatalities(self, tok: Token) -> int | None:
+        for t in tok.subtree:
+            if t.lemma_.lower() in ("kill", "die") and t.pos_ == "VERB":
+                for obj in t.children:
+                    if obj.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                        for num in obj.children:
+                            if num.dep_ == "nummod":
+                                value = _number(num.text)
+                                if value is not None:
+                                    return value
+        return None
+
+    def _places(self, tok: Token, sent: Sentence, offset: int, subject_tokens: list[Token],
+                event_type: str) -> list[Place]:
+        in_sentence = place_at(self.resolved.places, sent.start, sent.end)
+        if not in_sentence:
+            return []
+
+        def inside(place: Place, node: Token) -> bool:
+            lo = offset + node.left_edge.idx
+            hi = offset + node.right_edge.idx + len(node.right_edge.text)
+            return any(lo <= s and e <= hi for s, e in place.spans)
+
+        excluded = [p for p in in_sentence if any(inside(p, s) for s in subject_tokens)]
+        local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
+        if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded]
+        if local:
+            return local
+        rest = [p for p in in_sentence if p not in excluded]
+        return rest[:1]
+
+    # ---- assembling records ---------------------------------------------------------------------
+    def events(self) -> list[Event]:
+        events: list[Event] = []
+        previous: TimeSpan | None = None
+        annotated = self.resolved.annotated
+        for draft in _dedupe(self.drafts()):
+            tok = draft.found.token
+            block_offset = annotated.parsed[draft.sentence.block].offset
+            t_start = block_offset + tok.idx
+            when = event_time(annotated, self.resolved.times, draft.sentence.index, t_start,
+                              t_start + len(tok.text), previous)
+            if when.start or when.end:
+                previous = when
+            for place in self._expand_places(draft):
+                events.append(self._event(draft, place, when, len(events) + 1))
+        return events
+
+    def _expand_places(self, draft: Draft) -> list[Place | None]:
+        kind = draft.found.trigger.type
+        places = draft.places
+        multi = [p for p in places if p.feature in ("city", "admin1")]
+        if kind in MATERIAL_TYPES and len(multi) > 1 and not draft.found.is_noun:
+            return list(multi)
+        if places:
+            return [_most_specific(places)]
+        if kind in MATERIAL_TYPES and self.focus_place is not None:
+            return [self.focus_place]
+        return [None]
+
+    def _event(self, draft: Draft, place: Place | None, when: TimeSpan, n: int) -> Event:
+        trig = draft.found.trigger
+        sources, targets, mode, cameo = draft.sources, draft.targets, draft.mode, draft.cameo
+        if trig.type == "CONSULT" and place is not None and not targets and sources:
+            host = host_state(place.country, self.lex, draft.sentence.start, draft.sentence.start, place.mention)
+            if host is not None and all(s.country != host.country for s in sources):
+                targets, mode, cameo = [host], "visit", "042"
+        speaker_party = False
+        if draft.speaker is not None:
+            said = self.parties.resolve(draft.speaker.head, self._offset(draft))
+            keys = {m.key for m in sources + targets}
+            countries = {m.country for m in sources + targets if m.country}
+            speaker_party = said is not None and (said.key in keys or (
+                said.kind == "state" and said.country in countries))
+        status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
+        return Event(
+            id=f"e{n}", type=trig.type, mode=mode, cameo=cameo, acled=acled_type(trig.type, mode),
+            source=[self.registry.get(m).id for m in sources],
+            target=[self.registry.get(m).id for m in targets],
+            place=place.id if place is not None else None, when=when,
+            sentence=draft.sentence.text, span=(draft.sentence.start, draft.sentence.end),
+            attribution=draft.speaker.text if draft.speaker else "reporter", status=status,
+            fatalities=draft.fatalities,
+            evidence={"trigger": draft.found.token.text, "lemma": trig.lemma, "rule": trig.source,
+                      "trigger_span": [self._offset(draft) + draft.found.token.idx,
+                                       self._offset(draft) + draft.found.token.idx + len(draft.found.token.text)]})
+
+    def _offset(self, draft: Draft) -> int:
+        return self.resolved.annotated.parsed[draft.sentence.block].offset
+
+
+def _most_specific(places: list[Place]) -> Place:
+    rank = {"city": 0, "admin1": 1, "region": 2, "other": 3, "country": 4, "water": 5}
+    return min(places, key=lambda p: rank.get(p.feature, 9))
+
+
+def _number(text: str) -> int | None:
+    digits = re.sub(r"[,\s]", "", text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Two triggers of one sentence that describe one act (one inside the other, same type,
+    same doers, compatible modes) give one event: the one with the more specific place."""
+    keep: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in keep if _same_act(k, d)), None)
+        if twin is None:
+            keep.append(d)
+        elif len(d.places) > len(twin.places):
+            keep[keep.index(twin)] = d
+    return keep
+
+
+def _same_act(a: Draft, b: Draft) -> bool:
+    if a.sentence.index != b.sentence.index or a.found.trigger.type != b.found.trigger.type:
+        return False
+    if {m.key for m in a.sources} != {m.key for m in b.sources}:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    ta, tb = a.found.token, b.found.token
+    linked = (ta.left_edge.i <= tb.i <= ta.right_edge.i) or (tb.left_edge.i <= ta.i <= tb.right_edge.i)
+    return linked and (a.found.is_noun or b.found.is_noun or a.found.trigger.type in FORCE_TYPES)

@@ -1,0 +1,84 @@
+"""The trigger lexicon (data/triggers.tsv) and the derived ACLED mapping (data/acled_map.tsv)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.resources import read_tsv
+
+Token = Any
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    condition: str
+    source: str
+
+    def holds(self, token: Token, obj_lemmas: set[str], subj_lemmas: set[str]) -> bool:
+        cond = self.condition.strip()
+        if cond in ("", "-"):
+            return True
+        for clause in cond.split(";"):
+            name, _, values = clause.partition("=")
+            allowed = set(values.split("|")) if values else set()
+            if name == "obj" and not (obj_lemmas & allowed):
+                return False
+            if name == "subj" and not (subj_lemmas & allowed):
+                return False
+            if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in allowed for c in token.children):
+                return False
+            if name == "prt" and not any(c.dep_ == "prt" and c.lower_ in allowed for c in token.children):
+                return False
+            if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    verbs: dict[str, tuple[Trigger, ...]]
+    nouns: dict[str, tuple[Trigger, ...]]
+
+    def for_verb(self, lemma: str) -> tuple[Trigger, ...]:
+        return self.verbs.get(lemma.lower(), ())
+
+    def for_noun(self, lemma: str) -> tuple[Trigger, ...]:
+        return self.nouns.get(lemma.lower(), ())
+
+
+@functools.cache
+def load_triggers() -> TriggerLexicon:
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for row in read_tsv("triggers.tsv"):
+        trig = Trigger(row["lemma"].strip().lower(), row["pos"].strip(), row["type"].strip(),
+                       row["mode"].strip() or None, row["cameo"].strip() or None,
+                       row["condition"].strip() or "-", row["source"].strip())
+        (verbs if trig.pos == "verb" else nouns).setdefault(trig.lemma, []).append(trig)
+    return TriggerLexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+@functools.cache
+def acled_table() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for row in read_tsv("acled_map.tsv"):
+        table[(row["type"].strip(), row["mode"].strip())] = row["acled"].strip()
+    return table
+
+
+def acled_type(event_type: str, mode: str | None) -> str | None:
+    table = acled_table()
+    return table.get((event_type, mode or "")) or table.get((event_type, "*"))
+
+
+@functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """A named set of words from data/word_sets.tsv (speech verbs, light verbs, weapons...)."""
+    return frozenset(row["word"].strip().lower() for row in read_tsv("word_sets.tsv")
+                     if row["set"].strip() == name)

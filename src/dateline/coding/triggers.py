@@ -1,0 +1,92 @@
+"""Finding event triggers in a sentence: verbs and nouns of the lexicon, light verbs folded in."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.coding.lexicon import Trigger, TriggerLexicon, word_set
+
+Token = Any
+
+
+@dataclass
+class Found:
+    token: Token
+    trigger: Trigger
+    is_noun: bool
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for tok in tokens:
+        out.add(tok.lemma_.lower())
+        out.add(tok.text.lower())
+        for child in tok.children:
+            if child.dep_ == "compound":
+                out.add(f"{child.lemma_.lower()} {tok.lemma_.lower()}")
+                out.add(child.lemma_.lower())
+    return out
+
+
+def noun_key(token: Token, lex: TriggerLexicon) -> str | None:
+    """The lexicon key of an event noun, preferring a two-word compound ("air strike")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            pair = f"{child.lemma_.lower()} {lemma}"
+            if lex.for_noun(pair):
+                return pair
+            pair = f"{child.text.lower()} {token.text.lower()}"
+            if lex.for_noun(pair):
+                return pair
+    if lex.for_noun(lemma):
+        return lemma
+    return None
+
+
+def _pick(options: tuple[Trigger, ...], token: Token, objs: set[str], subjs: set[str]) -> Trigger | None:
+    for trig in options:
+        if trig.holds(token, objs, subjs):
+            return None if trig.type == "NONE" else trig
+    return None
+
+
+def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
+    """Event triggers of one spaCy sentence span, in order."""
+    found: list[Found] = []
+    for tok in sentence:
+        if tok.pos_ == "VERB":
+            options = lex.for_verb(tok.lemma_)
+            if not options:
+                continue
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
+            subjs = [c for c in tok.children if c.dep_ == "nsubj"]
+            trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
+            if trig is not None:
+                found.append(Found(tok, trig, False))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            key = noun_key(tok, lex)
+            if key is None or tok.ent_type_ in ("PERSON", "GPE", "ORG", "DATE"):
+                continue
+            trig = _pick(lex.for_noun(key), tok, set(), set())
+            if trig is not None:
+                found.append(Found(tok, trig, True))
+    return _fold_light_verbs(found)
+
+
+def _fold_light_verbs(found: list[Found]) -> list[Found]:
+    """A verb trigger whose object is an event noun of the same type names one event, not two."""
+    nouns = {f.token.i: f for f in found if f.is_noun}
+    drop: set[int] = set()
+    for f in found:
+        if f.is_noun:
+            continue
+        for child in f.token.children:
+            if child.dep_ == "dobj" and child.i in nouns and nouns[child.i].trigger.type == f.trigger.type:
+                drop.add(child.i)
+    return [f for f in found if f.token.i not in drop]
+
+
+def is_light(token: Token) -> bool:
+    return token.lemma_.lower() in word_set("light")
