@@ -17,6 +17,7 @@ from dateline.resolve.time_words import vocabulary
 
 Rule = Callable[[re.Match[str], date, str, bool], Reading | None]
 
+TENSE_PENALTY_DAYS = 60
 PART = r"(?:(?:the )?(?:beginning|start|middle|end) of (?:the )?|early |mid |late |the early |the late |the mid )"
 
 
@@ -35,16 +36,26 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
         (rf"({month}) (\d{{1,2}}) ?- ?(\d{{1,2}})(?: {year})?", _month_day_range),
         (rf"({PART})?({month})(?: (?:of )?{year})?", _month),
-        (rf"(last|next|this|past|coming|previous) ({month})", _month_relative),
+        (rf"(last|next|this|past|coming|previous|this past|this coming) ({month})", _month_relative),
+        (rf"({PART})?({month}) (?:of )?(this|last|next) year", _month_of_year),
+        (rf"({PART})?(?:the )?(\d{{1,2}}) century", _century),
         (rf"({PART})?(?:the )?(?:year |fiscal |calendar |fiscal year )?{year}", _year),
         (r"(\d{4}) ?- ?(\d{4}|\d{2})", _year_range),
         (rf"({PART})?(?:the )?(?:(\d{{3}})0s|'(\d)0s|(\d)0s)", _decade),
         (rf"({PART})?(?:the )?({season})(?: (?:of )?{year})?", _season),
-        (rf"(last|next|this|past|coming) ({season})", _season_relative),
+        (rf"(last|next|this|past|coming|this past|this coming) ({season})", _season_relative),
+        (rf"({PART})?(?:the )?({season}) (?:of )?(this|last|next) year", _season_of_year),
+        (rf"(?:the )?weekend", _weekend),
         (rf"(?:the )?({ordinal}) quarter(?: (?:of )?(?:{year}|(this|last|next) year))?", _quarter),
         (rf"q([1-4])(?: {year})?", _quarter_digit),
         (rf"(?:the )?(first|second) half(?: of (?:{year}|(this|last|next) year|the year))?", _half),
-        (rf"(?:(last|next|this|past|coming) )?({weekday})(?: ({daypart}))?", _weekday),
+        (rf"(?:(last|next|this|past|coming|the previous|the following|this coming|this past|early|late|"
+         rf"earlier|later|mid) )?({weekday})(?: ({daypart}))?", _weekday),
+        (rf"(?:early |late |mid |earlier |later )?({daypart}) (?:on )?({weekday}|today|yesterday|tomorrow)",
+         _daypart_of_day),
+        (rf"(?:early|late|earlier|later|mid) (today|yesterday|tomorrow)", _part_of_deictic),
+        (rf"(?:every|each) ({weekday})(?: ({daypart}))?|({weekday})s(?: ({daypart})s?)?", _weekday_set),
+        (rf"(?:every|each) ({month})", _month_set),
         (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}}) ({daypart})", _month_day_part),
         (rf"(?:at )?(\d{{1,2}})(?::(\d{{2}}))? ?([ap]m)(?: (?:on )?({weekday}|today|yesterday|tomorrow|tonight))?",
          _clock),
@@ -114,16 +125,39 @@ def _year_for_month(month: int, year: str | None, ref: date, tense: str) -> int:
     return int(year) if year else cal.nearest_month(ref, month, tense)
 
 
+def _year_for_day(month: int, day: int, year: str | None, ref: date, tense: str) -> int:
+    """The year of a day named without one: the closest occurrence to ``ref``, with a
+    penalty of ``TENSE_PENALTY_DAYS`` for lying on the side the tense points away from
+    (news dates cluster within weeks of publication; tense alone misleads on
+    reported plans such as "said it will pay on Nov. 22")."""
+    if year:
+        return int(year)
+    best: tuple[int, int] | None = None
+    for candidate in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            distance = (date(candidate, month, day) - ref).days
+        except ValueError:
+            continue
+        cost = abs(distance)
+        if (tense == "past" and distance > 0) or (tense == "future" and distance < 0):
+            cost += TENSE_PENALTY_DAYS
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+    if best is None:
+        raise ValueError("no such day")
+    return best[1]
+
+
 def _day_month(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     month = vocabulary().months[m[2]]
-    return _day(_year_for_month(month, m[3], ref, tense), month, int(m[1]))
+    return _day(_year_for_day(month, int(m[1]), m[3], ref, tense), month, int(m[1]))
 
 
 def _month_day(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     month = vocabulary().months[m[1]]
     if m[1] == "may" and not m[3] and int(m[2]) > 31:
         return None
-    return _day(_year_for_month(month, m[3], ref, tense), month, int(m[2]))
+    return _day(_year_for_day(month, int(m[2]), m[3], ref, tense), month, int(m[2]))
 
 
 def _month_day_range(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
@@ -135,7 +169,7 @@ def _month_day_range(m: re.Match[str], ref: date, tense: str, dayfirst: bool) ->
 
 def _month_day_part(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     month = vocabulary().months[m[1]]
-    day = date(_year_for_month(month, None, ref, tense), month, int(m[2]))
+    day = date(_year_for_day(month, int(m[2]), None, ref, tense), month, int(m[2]))
     return point((day, day), "day", "TIME", f"{day.isoformat()}T{vocabulary().dayparts[m[3]]}")
 
 
@@ -150,8 +184,11 @@ def _month(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading |
 
 def _month_relative(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     month = vocabulary().months[m[2]]
+    word = m[1].split()[-1]
+    if m[1] == "this":
+        return point(cal.month_span(ref.year, month), "month")
     direction = {"last": "past", "past": "past", "previous": "past", "next": "future",
-                 "coming": "future"}.get(m[1], "present")
+                 "coming": "future"}.get(word, "present")
     year = cal.nearest_month(ref, month, direction)
     if direction == "past" and month == ref.month:
         year -= 1
@@ -213,7 +250,8 @@ def _season(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading 
 
 def _season_relative(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     code = vocabulary().seasons[m[2]]
-    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(m[1], "present")
+    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(
+        m[1].split()[-1], "present")
     year = _season_year(ref, code, direction)
     if direction != "present" and (year, code) == cal.season_of(ref):
         year += -1 if direction == "past" else 1
@@ -247,12 +285,14 @@ def _half(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | 
 
 def _weekday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     weekday = vocabulary().weekdays[m[2]]
-    word = m[1]
+    word = (m[1] or "").split()[-1] if m[1] else None
+    if word in ("previous", "following"):
+        return None     # counted from another time, not from publication
     if word in ("last", "past"):
         day = cal.nearest_weekday(ref - timedelta(days=1), weekday, "past")
     elif word in ("next", "coming"):
         day = cal.nearest_weekday(ref + timedelta(days=1), weekday, "future")
-    elif word == "this":
+    elif word == "this" and m[1] == "this":
         day = cal.week_span(ref)[0] + timedelta(days=weekday)
     else:
         day = cal.nearest_weekday(ref, weekday, tense)
@@ -284,3 +324,58 @@ def _noon(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | 
     day = _day_of(m[2], ref, tense)
     clock = "24:00" if m[1] == "midnight" else "12:00"
     return point((day, day), "day", "TIME", f"{day.isoformat()}T{clock}")
+
+
+def _month_of_year(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    month = vocabulary().months[m[2]]
+    year = _relative_year(ref, m[3], None)
+    return point(_with_part(cal.month_span(year, month), m[1]), "month",
+                 timex=f"{year:04d}-{month:02d}")
+
+
+def _season_of_year(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    code = vocabulary().seasons[m[2]]
+    year = _relative_year(ref, m[3], None)
+    return point(_with_part(cal.season_span(year, code), m[1]), "season", timex=f"{year:04d}-{code}")
+
+
+def _century(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    ordinal = int(m[2])
+    if not 1 <= ordinal <= 22:
+        return None
+    first = (ordinal - 1) * 100
+    return point(_with_part(cal.century_span(first), m[1]), "century", timex=f"{ordinal - 1:02d}")
+
+
+def _weekend(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """'the weekend': the one just past in the past tense, the coming one in the future."""
+    if ref.weekday() >= 5:
+        day = ref
+    elif tense == "future":
+        day = ref
+    else:
+        day = ref - timedelta(days=7)
+    saturday, sunday = cal.weekend_span(day)
+    year, week, _ = saturday.isocalendar()
+    return point((saturday, sunday), "day", timex=f"{year:04d}-W{week:02d}-WE")
+
+
+def _daypart_of_day(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    day = _day_of(m[2], ref, tense)
+    return point((day, day), "day", "TIME", f"{day.isoformat()}T{vocabulary().dayparts[m[1]]}")
+
+
+def _part_of_deictic(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    day = _day_of(m[1], ref, tense)
+    return point((day, day), "day")
+
+
+def _weekday_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    weekday = vocabulary().weekdays[m[1] or m[3]]
+    part = m[2] or m[4]
+    suffix = f"T{vocabulary().dayparts[part]}" if part else ""
+    return Reading(None, None, None, "set", "SET", f"XXXX-WXX-{weekday + 1}{suffix}")
+
+
+def _month_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    return Reading(None, None, None, "set", "SET", f"XXXX-{vocabulary().months[m[1]]:02d}")

@@ -18,9 +18,19 @@ from dateline.resolve.time_reading import Reading
 from dateline.resolve.time_tense import clause_tense
 
 ADVERBS = re.compile(r"\b(?:now|currently|recently|today|tonight|yesterday|tomorrow|daily|weekly|"
-                     r"since then|nowadays|lately|at present|these days|so far|in the past)\b", re.I)
+                     r"since then|nowadays|lately|at present|these days|the future|the near future)\b", re.I)
 BOUND_WORDS = ("since", "until", "till", "by", "before", "after", "from", "through")
-TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|at|of)\s+)+", re.I)
+TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|of|its|their|both|just|only|as early as|as late as)\s+|"
+                       r"at\s+(?!least\b|most\b)|an?\s+(?=\d|[A-Z][a-z]+\.? \d|(?:one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|first|second|third|fourth)\b))+", re.I)
+EXTEND_LEFT = re.compile(r"\b(?:this|last|next|each|every|early|late|earlier|later|noon|midnight|"
+                         r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)\s+$", re.I)
+EXTEND_RIGHT = re.compile(r"\s+(?:morning|afternoon|evening|night|nights)\b", re.I)
+SPLIT_AT = re.compile(r"\s+(?:ended|ending|that ended|which ended)\s+", re.I)
+TIME_WORD = re.compile(r"\d{4}|\b(?:year|month|week|day|hour|minute|decade|centur|quarter|season|"
+                       r"spring|summer|autumn|fall|winter|morning|night|evening|afternoon|noon|"
+                       r"today|yesterday|tomorrow|now|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                       r"dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 TRIM_TAIL = re.compile(r"(?:'s|’s|\s+(?:old|long))$")
 NOT_TIME = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|the (?:day|time|moment)|one|\d+ percent)$", re.I)
 
@@ -56,7 +66,8 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
                 tense = clause_tense(doc, candidate.start, candidate.end)
                 bounded = _with_bound(doc.text, candidate.start, text)
                 reading = interpret(bounded, ref, tense, dayfirst, anchor)
-            if reading is None and NOT_TIME.match(text):
+            if reading is None and (NOT_TIME.match(text) or not TIME_WORD.search(text)
+                                    or text.strip().isdigit()):
                 continue
             start, end = block.offset + candidate.start, block.offset + candidate.end
             mention = to_mention(reading, article.text[start:end], start, end, sentence.index,
@@ -81,13 +92,35 @@ def _candidates(doc: Any, lo: int, hi: int) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start_char < lo or ent.end_char > hi:
             continue
-        trimmed = _trim(doc.text, ent.start_char, ent.end_char)
-        if trimmed:
-            found.append(Candidate(trimmed[0], trimmed[1], ent.label_))
+        for piece in _split(doc.text, ent.start_char, ent.end_char):
+            trimmed = _trim(doc.text, *piece)
+            if trimmed:
+                start, end = _extend(doc.text, trimmed[0], trimmed[1], lo, hi)
+                found.append(Candidate(start, end, ent.label_))
     for match in ADVERBS.finditer(doc.text, lo, hi):
         if not any(c.start < match.end() and match.start() < c.end for c in found):
             found.append(Candidate(match.start(), match.end(), "ADV"))
     return sorted(found, key=lambda c: c.start)
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity that joins two expressions ("the year ended Sept. 30") as two pieces."""
+    match = SPLIT_AT.search(text, start, end)
+    if match is None or match.end() > end:
+        return [(start, end)]
+    return [(start, match.start()), (match.end(), end)]
+
+
+def _extend(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Take in a determiner or clock time the model left outside ("this" year, "noon" Thursday)
+    and a part of the day after a weekday ("Thursday evening")."""
+    left = EXTEND_LEFT.search(text, max(lo, start - 14), start)
+    if left is not None and left.end() == start:
+        start = left.start()
+    right = EXTEND_RIGHT.match(text, end, hi)
+    if right is not None:
+        end = right.end()
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from dateline.records import TimeSpan
 from dateline.resolve.time_absolute import read_absolute
+from dateline.resolve.time_calendar import nearest_month
 from dateline.resolve.time_reading import Reading
 from dateline.resolve.time_relative import read_relative
 from dateline.resolve.time_words import clean
@@ -43,6 +44,8 @@ def interpret(text: str, ref: date, tense: str = "past", dayfirst: bool = False,
     if tense not in TENSES:
         tense = "present"
     expression = clean(text)
+    if text.strip() == "May":      # the capitalised month name alone, not the modal verb
+        expression = f"may {nearest_month(ref, 5, tense)}"
     if not expression:
         return None
     bound, expression = _bound(expression)

@@ -41,12 +41,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     daypart = v.alternation("dayparts")
     table: list[tuple[str, Rule]] = [
         (r"(today|this day|tonight)", _today),
-        (rf"(today|yesterday|tomorrow|this|last|early today|late yesterday|early yesterday)"
-         rf" ?({daypart})?", _deictic_day),
+        (rf"(?:earlier |later |early |late |mid )?(today|yesterday|tomorrow|this|last) ?({daypart})?",
+         _deictic_day),
         (r"the day (before|after) (yesterday|tomorrow)", _two_days),
         (rf"(this|last|next|past|previous|coming|the previous|the following|the next|the same|"
          rf"that|the past|the last|the coming|the current|current) ({unit})", _calendar_unit),
-        (rf"(earlier|later|early|late) (this|last|next) ({unit})", _part_of_unit),
+        (rf"(earlier|later|early|late) (this|last|next|in the) ({unit})", _part_of_unit),
+        (r"(?:the )?(?:year ago|year earlier|year before)", _year_ago),
         (rf"(?:the )?(beginning|start|middle|end) of (?:the |this )?({unit})", _edge_of_unit),
         (rf"(?:the )?(past|last|previous|next|coming|following|first|latest|final)"
          rf" {count} (?:more )?{units}", _stretch),
@@ -89,7 +90,12 @@ def _amount(words: str) -> tuple[float | None, tuple[int, int] | None]:
     """A count as (exact value, None) or (None, (low, high)) for vague quantities."""
     quantities = vocabulary().quantities
     if words in quantities:
-        return None, quantities[words]
+        vague = quantities[words]
+        if vague is not None and vague[0] == vague[1]:
+            return float(vague[0]), None
+        return None, vague
+    if words.startswith(("a ", "an ")):
+        words = words.split(" ", 1)[1]
     return number_value(words), None
 
 
@@ -149,6 +155,8 @@ def _part_of_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | No
     if unit in ("H", "MIN", "S", "WE"):
         return None
     step = {"last": -1, "next": 1}.get(m[2], 0)
+    if m[2] == "in the" and m[1] in ("early", "late"):
+        return None
     interval = cal.unit_span(cal.shift(ref, unit, step) if step else ref, unit)
     granularity = GRANULARITY_OF_UNIT[unit]
     if step == 0 and m[1] == "earlier":
@@ -230,11 +238,9 @@ def _distance(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) 
         base = None
     if from_ref:
         return _shifted(base or (ref, ref), unit, sign, amount, vague, "DATE", False)
-    value = duration_value(amount, unit)
     if base is None:
-        return Reading(None, None, None, "point", "DURATION", value, True)
-    shifted = _shifted(base, unit, sign, amount, vague, "DURATION", True)
-    return Reading(shifted.start, shifted.end, shifted.granularity, "point", "DURATION", value, True)
+        return Reading(None, None, None, "point", "DATE", None, True)
+    return _shifted(base, unit, sign, amount, vague, "DATE", True)
 
 
 def _shifted(base: tuple[date, date], unit: str, sign: int, amount: float | None,
@@ -250,11 +256,18 @@ def _shifted(base: tuple[date, date], unit: str, sign: int, amount: float | None
     assert amount is not None
     start, end = cal.shift(base[0], unit, sign * amount), cal.shift(base[1], unit, sign * amount)
     granularity = GRANULARITY_OF_UNIT.get(unit, "day")
-    if base[0] != base[1] or granularity == "day":
-        return Reading(start, end, "day" if start == end else granularity, "point", timex_type,
-                       start.isoformat() if start == end else None, anchored)
-    interval = cal.unit_span(start, unit)
+    if granularity == "day" and start != end:
+        return Reading(start, end, "day", "point", timex_type, None, anchored)
+    if base[0] != base[1]:       # a period moved by whole units keeps its own length
+        return Reading(start, end, granularity, "point", timex_type,
+                       point(cal.unit_span(start, unit), granularity).timex, anchored)
+    interval = cal.unit_span(start, unit) if granularity != "day" else (start, start)
     return point(interval, granularity, timex_type, anchored=anchored)
+
+
+def _year_ago(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
+    """'year-ago', 'year-earlier' (results compared with the year before): the previous year."""
+    return point(cal.year_span(ref.year - 1), "year")
 
 
 def _long(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
@@ -285,7 +298,7 @@ def _anchored_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | N
 
 def _duration(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
     amount, vague = _amount(m[1])
-    if amount is None and vague is None:
+    if (amount is None and vague is None) or (amount is not None and amount >= 1000):
         return None
     return Reading(None, None, None, "duration", "DURATION", duration_value(amount, _unit(m[2])))
 

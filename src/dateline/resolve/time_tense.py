@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = ("will", "shall", "'ll", "wo")
+FUTURE_AUX = ("will", "shall", "'ll", "wo", "would")
 FUTURE_GOVERNORS = ("expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "prepare",
                     "want", "promise", "vow", "pledge", "threaten", "seek", "agree", "decide", "begin")
 

@@ -76,7 +76,7 @@ _SPACES = re.compile(r"\s+")
 def clean(text: str) -> str:
     """Lower-case words separated by single spaces; digits, ISO dates, clock times and
     numeric ranges kept whole."""
-    text = _APOSTROPHES.sub("'", text.lower())
+    text = _APOSTROPHES.sub("'", text.lower()).replace("centuries", "centurys")
     text = _DASHES.sub("-", text)
     text = _MERIDIEM.sub(r" \1m", text)
     text = _POSSESSIVE.sub("", text)
@@ -84,7 +84,32 @@ def clean(text: str) -> str:
     text = _LETTER_HYPHEN.sub(" ", text)
     text = _DOT.sub(" ", text)
     text = _PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return _years_in_digits(_SPACES.sub(" ", text).strip())
+
+
+_CENTURY_WORDS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                  "eighteen", "nineteen", "twenty", "two")
+
+
+def _years_in_digits(text: str) -> str:
+    """Years said in words written in digits: "nineteen ninety four" -> "1994"."""
+    if not any(word in text for word in _CENTURY_WORDS):
+        return text
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2):
+            if words[i] in _CENTURY_WORDS and i + size <= len(words):
+                year = spelled_year(" ".join(words[i:i + size]))
+                if year is not None:
+                    out.append(str(year))
+                    i += size
+                    break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
 
 
 def number_value(words: str) -> float | None:
@@ -104,3 +129,23 @@ def number_value(words: str) -> float | None:
         value = table[word]
         total = total * value if value == 100 and total else total + value
     return total
+
+
+def spelled_year(words: str) -> int | None:
+    """A year said in words: "nineteen ninety six" -> 1996, "two thousand and one" -> 2001."""
+    parts = words.replace(" and ", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(parts[2:])) if parts[2:] else 0.0
+        return 2000 + int(rest) if rest is not None and rest < 100 else None
+    if not parts or parts[0] not in ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                     "seventeen", "eighteen", "nineteen", "twenty"):
+        return None
+    century = number_value(parts[0])
+    if century is None:
+        return None
+    if parts[1:] == ["hundred"]:
+        return int(century) * 100
+    rest = number_value(" ".join(parts[1:])) if parts[1:] else None
+    if rest is None or not 10 <= rest < 100:
+        return None
+    return int(century) * 100 + int(rest)
