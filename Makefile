@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dateline ingest samples --db dateline.db
+	$(BIN)/dateline ingest samples/*.txt samples/*.html --db dateline.db
 	$(BIN)/dateline events --db dateline.db --limit 25
 
 test: $(STAMP)
