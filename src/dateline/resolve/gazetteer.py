@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.resolve.place_index import ensure_index
 from dateline.resolve.place_names import name_key, skeleton_key
@@ -24,7 +24,7 @@ class Candidate:
     pid: int
     geonameid: int | None
     name: str
-    feature: str                     # city | admin1 | country | region | water | other
+    feature: str                     # city | admin1 | admin2 | country | region | water | other
     country: str | None
     admin1_code: str | None          # GeoNames admin1 code within the country ("04")
     lat: float | None
@@ -62,8 +62,9 @@ class Gazetteer:
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
         rows = self._conn.execute("SELECT iso2, bbox, demonym FROM countries").fetchall()
         self._bbox: dict[str, tuple[float, float, float, float]] = {}
-        self.demonyms: frozenset[str] = frozenset(
-            name_key(d) for _, _, dem in rows for d in dem.split("|") if d)
+        self._demonym_country = {name_key(d): iso2 for iso2, _, dem in rows
+                                 for d in dem.split("|") if d}
+        self.demonyms: frozenset[str] = frozenset(self._demonym_country)
         for iso2, bbox, _ in rows:
             if bbox:
                 south, west, north, east = (float(v) for v in bbox.split(","))
@@ -73,8 +74,9 @@ class Gazetteer:
         return [Candidate(*row, match=match) for row in self._conn.execute(sql, args)]
 
     def lookup(self, name: str, fuzzy: bool = True) -> list[Candidate]:
-        """Candidates for a name: exact/normalised first, then transliteration
-        variants, then (when nothing else matched) near spellings."""
+        """Candidates for a name: exact/normalised names first; when none, the
+        country of a demonym ("Georgian", "Palestinians"); when none, transliteration
+        variants; when still none, near spellings."""
         key = name_key(name)
         if not key:
             return []
@@ -88,8 +90,13 @@ class Gazetteer:
             match = "name" if row[-1] == 0 else "alt"
             if row[0] not in found:
                 found[row[0]] = Candidate(*row[:-1], match=match)
+        country_of_people = self._demonym_country.get(key) or self._demonym_country.get(key[:-1])
+        if country_of_people and not found:
+            country = self.country(country_of_people)
+            if country is not None:
+                found[country.pid] = replace(country, match="alt")
         skeleton = skeleton_key(name)
-        if skeleton and len(skeleton) >= 3:
+        if skeleton and len(skeleton) >= 3 and not found:
             for cand in self._rows(
                     f"SELECT {_PLACE_COLUMNS} FROM skeletons s JOIN places p ON p.pid = s.pid"
                     " WHERE s.key = ?", (skeleton,), "skeleton"):

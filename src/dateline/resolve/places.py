@@ -9,7 +9,7 @@ from collections import Counter
 
 from dateline.records import AnnotatedArticle, Place
 from dateline.resolve.gazetteer import Candidate, Gazetteer, load_gazetteer
-from dateline.resolve.place_mentions import DIRECTIONS, Mention, find_mentions
+from dateline.resolve.place_mentions import DIRECTIONS, Mention, find_mentions, mentions_at
 from dateline.resolve.place_names import name_key
 from dateline.resolve.place_ranking import Choice, rank
 
@@ -30,6 +30,16 @@ def resolve_places(annotated: AnnotatedArticle) -> list[Place]:
     choices.extend(_direction_choices(mentions, choices, gazetteer))
     choices.sort(key=lambda c: c.mention.start)
     return _group(choices, gazetteer)
+
+
+def resolve_spans(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> list[Place | None]:
+    """Resolve toponyms whose spans are given (evaluation on gold spans): one
+    entry per span, None where the gazetteer has no candidate."""
+    gazetteer = load_gazetteer()
+    mentions = mentions_at(annotated, spans)
+    places = _group(rank(mentions, gazetteer), gazetteer)
+    by_span = {span: place for place in places for span in place.spans}
+    return [by_span.get(span) for span in spans]
 
 
 def place_at(places: list[Place], start: int, end: int) -> list[Place]:

@@ -17,7 +17,7 @@ from dateline.resolve.time_words import vocabulary
 
 Rule = Callable[[re.Match[str], date, str, bool], Reading | None]
 
-TENSE_PENALTY_DAYS = 60
+TENSE_PENALTY_DAYS = 240
 PART = r"(?:(?:the )?(?:beginning|start|middle|end) of (?:the )?|early |mid |late |the early |the late |the mid )"
 
 
@@ -32,7 +32,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(\d{4})-(\d{1,2})-(\d{1,2})(?:t\d.*)?", _iso_day),
         (r"(\d{4})-(\d{2})", _iso_month),
         (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})", _numeric_day),
-        (rf"(?:(?:{weekday}) )?(\d{{1,2}}) (?:of )?({month})(?: {year})?", _day_month),
+        (rf"(?:(?:{weekday}) )?(?:the )?(\d{{1,2}}) (?:of )?({month})(?: {year})?", _day_month),
         (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
         (rf"({month}) (\d{{1,2}}) ?- ?(\d{{1,2}})(?: {year})?", _month_day_range),
         (rf"({PART})?({month})(?: (?:of )?{year})?", _month),

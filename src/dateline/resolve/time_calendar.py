@@ -111,6 +111,9 @@ def part_of(interval: Interval, part: str) -> Interval:
         if part == "mid":
             return date(start.year, 5, 1), month_end(start.year, 8)
         return date(start.year, 9, 1), end
+    if start.month == 1 and start.day == 1 and end.year - start.year == 9 and start.year % 10 == 0:
+        years = {"start": (0, 3), "mid": (4, 6)}.get(part, (7, 9))   # a decade: early/mid/late
+        return date(start.year + years[0], 1, 1), date(start.year + years[1], 12, 31)
     third = length // 3
     if part == "start":
         return start, start + timedelta(days=third - 1)

@@ -123,6 +123,9 @@ def _range(expression: str, ref: date, tense: str, dayfirst: bool, anchor: TimeS
     if last is None or last.end is None:
         return None
     first = _core(first_text, ref, tense, dayfirst, anchor)
+    if first is None and last.start is not None and not first_text.isdigit():
+        # "from May to July 2015": the first name borrows the year of the second
+        first = _core(f"{first_text} {last.start.year}", ref, tense, dayfirst, anchor)
     if first is None and first_text.isdigit() and last.start is not None:
         # "from 12 to 14 October": the first number borrows the month of the second
         try:

@@ -55,7 +55,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:in )?(?:recent|the recent|the last few|the past few|the past several) {units}", _recent),
         (rf"{count} (?:more )?{units} (ago|earlier|before|later|after|afterwards|from now|hence|"
          rf"or so ago|before that|after that|previously|prior)", _distance),
-        (rf"{count} (?:more )?{units}(?: long| old)", _long),
+        (rf"{count} (?:more )?{units}(?: long| old)(?: [a-z]+)*", _long),
         (rf"(?:a|an|the) ({unit}) (earlier|later|before|after)", _one_distance),
         (rf"(?:the )?(next|following|previous|same) ({unit})", _anchored_unit),
         (rf"(?:the )?{count} (?:more |full |additional )?{units}(?: or so)?", _duration),
@@ -276,9 +276,13 @@ def _long(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> R
     unit = _unit(m[2])
     if amount is None or unit in ("H", "MIN", "S", "WE"):
         return Reading(None, None, None, "duration", "DURATION", duration_value(amount, unit))
-    first = cal.unit_span(cal.shift(ref, unit, -amount), unit)[0]
-    return Reading(first, ref, GRANULARITY_OF_UNIT[unit], "duration", "DURATION",
-                   duration_value(amount, unit))
+    if unit in ("Y", "DE", "CE"):
+        first = date(cal.shift(ref, unit, -amount).year, 1, 1)
+        granularity = "year"
+    else:
+        first = cal.unit_span(cal.shift(ref, unit, -amount), unit)[0]
+        granularity = GRANULARITY_OF_UNIT[unit]
+    return Reading(first, ref, granularity, "duration", "DURATION", duration_value(amount, unit))
 
 
 def _one_distance(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
