@@ -40,9 +40,9 @@ def event_time(annotated: AnnotatedArticle, times: list[TimeMention], sentence: 
     carried = _carry_over(annotated.article.text, record.start, record.end, previous)
     if carried is not None:
         return carried
-    ref = annotated.article.reference_date
-    if ref is not None and trigger is not None and _reports_present(trigger):
-        return TimeSpan(ref, ref, None, "day")
+    published = annotated.article.published     # first publication only, never the page date
+    if published is not None and trigger is not None and _reports_present(trigger):
+        return TimeSpan(published, published, None, "day")
     return TimeSpan()
 
 
