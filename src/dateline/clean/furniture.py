@@ -26,6 +26,7 @@ _GLUED_SLUG = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|[\w-]+\.(?:jpe?g|png|
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.' -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?)\s*"
     r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)\s*[-–—:]+\s*")
+_GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’ ,-]{1,40}?\s*)?\((?P<agency>[A-Z][\w.&' -]{1,30})\)(?=[A-Z“\"])")
 _PLAIN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ -]{2,30}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
                              r"(?:\s*[:–—]|\s+-)\s+(?=[A-Z“\"])")
 _BYLINE = re.compile(r"^(?:by|written by|reported by|story by|words by|posted by|author:?)\s+(?P<value>[A-Z][\w.'’-]*"
@@ -38,6 +39,9 @@ SUBHEAD_MAX_WORDS = 16
 ITEM_MAX_WORDS = 6         # a bullet this short without final punctuation is a list item, not a paragraph
 TEASER_MAX_WORDS = 20      # a line cut off with "..." is a teaser only when headline-sized
 LONG_LINE = 300            # a punctuated line this long is prose: no furniture rule needs testing
+_NAV_SPLIT = re.compile(r"\s+[|»›>/•·]\s+|\s*\|\s*")
+FIELD_SPLIT = re.compile(r"\s+[|·•]\s+|\s*\|\s*")    # "By X | Updated: ..." and "Outlet | Section | Date"
+_CREDIT_END = re.compile(r"[.;]\s|\s+(?:and|with) (?:additional )?(?:reporting|inputs)")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -56,18 +60,26 @@ class Label:
 
 
 @functools.cache
-def _rules() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
-    rules = []
-    for row in read_tsv("furniture.tsv"):
-        rules.append((row["kind"], row["match"], re.compile(row["pattern"], re.I), row["note"]))
+def _rules() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The rules of ``furniture.tsv`` in the order they are tried, alternatives of a kind joined."""
     order = {"end": 0, "widget": 1, "credit": 2, "keywords": 3, "line": 4}
-    return tuple(sorted(rules, key=lambda r: order.get(r[0], 9)))
+    grouped: dict[tuple[str, str], list[str]] = {}
+    valued: list[tuple[str, str, str]] = []
+    for row in read_tsv("furniture.tsv"):
+        if "(?P<value>" in row["pattern"]:
+            valued.append((row["kind"], row["match"], row["pattern"]))
+        else:
+            grouped.setdefault((row["kind"], row["match"]), []).append(row["pattern"])
+    rules = [(kind, how, "|".join(f"(?:{p})" for p in patterns)) for (kind, how), patterns in grouped.items()]
+    rules += valued
+    rules.sort(key=lambda r: order.get(r[0], 9))
+    return tuple((kind, how, re.compile(pattern, re.I)) for kind, how, pattern in rules)
 
 
-def match_rule(line: str) -> tuple[str, str | None, str] | None:
-    """(kind, value, note) of the first furniture rule the stripped line matches."""
+def match_rule(line: str) -> tuple[str, str | None] | None:
+    """(kind, value) of the first furniture rule the stripped line matches."""
     text = line.strip().rstrip(":").strip()
-    for kind, how, pattern, note in _rules():
+    for kind, how, pattern in _rules():
         if how == "full":
             m = pattern.fullmatch(text)
         elif how == "start":
@@ -77,8 +89,8 @@ def match_rule(line: str) -> tuple[str, str | None, str] | None:
         if m:
             value = m.groupdict().get("value")
             if value and kind == "credit":
-                value = re.split(r"[.;]\s|\s+(?:and|with) (?:additional )?(?:reporting|inputs)", value)[0]
-            return kind, value.strip(" .,") if value else None, note
+                value = _CREDIT_END.split(value)[0]
+            return kind, value.strip(" .,") if value else None
     return None
 
 
@@ -100,14 +112,20 @@ def is_keyword_list(line: str) -> bool:
     return with_function_words <= len(items) // 5 and capitalised * 2 >= len(items)
 
 
+def is_title_case(line: str) -> bool:
+    """Headline style: most longer words capitalised."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def is_navigation(line: str) -> bool:
-    parts = [p.strip() for p in re.split(r"\s+[|»›>/•·]\s+|\s*\|\s*", line.strip()) if p.strip()]
+    parts = [p.strip() for p in _NAV_SPLIT.split(line.strip()) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 4 and not ends_sentence(p) for p in parts)
 
 
 def _dated_header(line: str) -> bool:
     """'Outlet | Section | 26 November 2023': short segments, one of them a date."""
-    parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s*\|\s*", line) if p.strip()]
+    parts = [p.strip() for p in FIELD_SPLIT.split(line) if p.strip()]
     return len(parts) >= 2 and any(is_date_only(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
 
 
@@ -124,6 +142,9 @@ def dateline(line: str) -> tuple[int, str | None]:
     """Length of a leading dateline ("MOSCOW (Reuters) - ") and the agency it credits."""
     m = _DATELINE.match(line)
     if m and len(m.group("place").split()) <= 6:
+        return m.end(), m.group("agency").strip()
+    m = _GLUED_DATELINE.match(line)
+    if m:
         return m.end(), m.group("agency").strip()
     m = _PLAIN_DATELINE.match(line)
     if m:
@@ -150,7 +171,7 @@ def classify(line: str) -> Label:
         inner_label = classify(inner)
         if inner_label.kind not in ("prose", "subhead"):
             return Label(inner_label.kind, start=m.end(), value=inner_label.value)
-        if ends_sentence(inner) or len(_WORD.findall(inner)) > ITEM_MAX_WORDS:
+        if ends_sentence(inner) or (_words(inner) > ITEM_MAX_WORDS and not is_title_case(inner)):
             return Label("bullet", start=m.end())
         return Label("item", start=m.end())
     start = lead
@@ -169,8 +190,8 @@ def _short_line(s: str) -> Label | None:
     """The furniture and metadata tests, which only short or unpunctuated lines can pass."""
     rule = match_rule(s)
     if rule:
-        kind, value, note = rule
-        return Label("furniture" if kind == "line" else kind, value=value, note=note)
+        kind, value = rule
+        return Label("furniture" if kind == "line" else kind, value=value)
     if len(s) < 200 and _DIGIT.search(s):
         if _UPDATED.match(s) and find_dates(s):
             return Label("updated")

@@ -130,7 +130,12 @@ def read_page(text: str, *, title: str | None = None) -> Reading:
     if title is None:
         title_at = _find_title(text, us, content)
     else:
-        title_at = next((i for i in content[:3] if _normal(text[us[i].start:us[i].end]) == _normal(title)), None)
+        title_at = None
+        wanted = _normal(title)
+        for i in content[:HEADER_WINDOW]:
+            if wanted and _normal(text[us[i].start:us[i].end]) == wanted:
+                us[i].label = Label("furniture", note="the headline again")
+                title_at = i if i == content[0] else title_at
     if title_at is not None:
         facts.title = text[us[title_at].start:us[title_at].end].strip()
     body_from = _header(text, us, content, title_at, facts)
@@ -186,7 +191,7 @@ def _note_meta(text: str, u: Unit, facts: PageFacts, *, header: bool) -> None:
     if kind == "date" and header:
         facts.shown.append(line)
     elif kind in ("published", "updated", "byline"):
-        for part in re.split(r"\s*[|·•]\s*", line):
+        for part in furniture.FIELD_SPLIT.split(line):
             label = furniture.classify(part)
             if label.kind == "published":
                 facts.published.append(part)
@@ -229,8 +234,10 @@ def _body(text: str, us: list[Unit], first: int, facts: PageFacts) -> tuple[list
             in_widget = False
         span = (u.start + u.label.start, u.end)
         if kind in ("prose", "bullet"):
-            if kind == "prose" and u.label.value and not story and not facts.dateline_agency:
-                facts.dateline_agency = u.label.value
+            if u.label.note == "dateline":
+                if u.label.value and not story and not facts.dateline_agency:
+                    facts.dateline_agency = u.label.value
+                story.append((i, (u.start, span[0]), False))
             story.append((i, span, True))
         elif kind in _STORY_ONLY:
             story.append((i, span, False))
@@ -257,12 +264,9 @@ def _trim(story: list[tuple[int, Span, bool]], dropped: list[int]) -> list[tuple
 def _repeats(text: str, spans: list[Span]) -> set[Span]:
     """Paragraphs whose words all recur inside a longer one (pull quotes)."""
     normal = [_normal(text[s:e]) for s, e in spans]
-    out = set()
-    for k, (span, words) in enumerate(zip(spans, normal)):
-        if len(words) >= 20 and any(j != k and len(other) > len(words) and words in other
-                                    for j, other in enumerate(normal)):
-            out.add(span)
-    return out
+    haystack = "\n".join(normal)
+    return {span for span, words in zip(spans, normal)
+            if len(words) >= 20 and haystack.count(words) > normal.count(words)}
 
 
 def resolve_dates(facts: PageFacts, order: str, *, today: date | None = None) -> tuple[date | None, date | None, date | None]:
