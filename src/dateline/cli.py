@@ -6,7 +6,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
@@ -32,6 +32,13 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1)
 
+    def write(self, message: str) -> None:
+        """A message line on stderr that does not break the bar."""
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            click.echo(message, err=True)
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
@@ -48,16 +55,16 @@ class Summary:
         self.documents += 1
         self.events.update(ev["type"] for ev in record["events"])
 
-    def print(self, out: TextIO = sys.stderr) -> None:
+    def print(self) -> None:
         total = sum(self.events.values())
         line = f"documents: {self.documents}"
         if self.unchanged:
             line += f" ({self.unchanged} unchanged, skipped)"
-        print(line + f"  events: {total}  failures: {len(self.failures)}", file=out)
+        click.echo(line + f"  events: {total}  failures: {len(self.failures)}", err=True)
         for kind, n in self.events.most_common():
-            print(f"  {kind:<10} {n}", file=out)
+            click.echo(f"  {kind:<10} {n}", err=True)
         for failure in self.failures:
-            print(f"  FAILED {failure}", file=out)
+            click.echo(f"  FAILED {failure}", err=True)
 
 
 def _validated(record_dict: dict) -> dict:
@@ -90,7 +97,7 @@ def extract(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
         progress.tick()
         if isinstance(out, Failure):
             summary.failures.append(out.line())
-            click.echo(f"error: {out.line()}", err=True)
+            progress.write(f"error: {out.line()}")
             continue
         record = _validated(out.record.to_dict())
         summary.add_record(record)
@@ -127,7 +134,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
             if isinstance(out, Failure):
                 summary.failures.append(out.line())
                 store.record_failure(out.origin, out.stage, out.error)
-                click.echo(f"error: {out.line()}", err=True)
+                progress.write(f"error: {out.line()}")
                 continue
             record = _validated(out.record.to_dict())
             status = store.store_record(record, content_hash=out.content_hash,

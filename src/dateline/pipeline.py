@@ -33,7 +33,8 @@ class Failure:
     error: str
 
     def line(self) -> str:
-        return f"{self.origin}: {self.stage} failed: {self.error}"
+        error = self.error.removeprefix(f"{self.origin}: ")
+        return f"{self.origin}: {self.stage} failed: {error}"
 
 
 @dataclass

@@ -190,6 +190,7 @@ class ActorMention:
     country: str | None
     sector: str | None
     head: int | None = None          # char offset of the head token
+    dep: str | None = None           # syntactic role of the head (nsubj, dobj, ...), for salience
 
 
 @dataclass

@@ -7,7 +7,8 @@ from dateline.coding.lexicon import word_set
 
 Token = Any
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-TARGET_PREPS = ("against", "on", "at", "into", "upon")
+TARGET_PREPS = ("against", "on", "into", "upon")
+FORCE_PREPS = TARGET_PREPS + ("at",)
 JOINT_PREPS = ("with", "between", "alongside")
 
 
@@ -36,6 +37,16 @@ def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     head = verb.head
     if head is verb:
         return [], False
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        objs = [c for c in head.head.children if c.dep_ == "dobj"]
+        if head.lower_ == "from" and objs:
+            return conjuncts(objs[0]), False
+        return verb_subjects(head.head, depth + 1)
+    if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and verb.tag_ != "VBN":
+        owners = [c for c in head.children if c.dep_ in ("poss", "amod") and
+                  (c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE"))]
+        if owners:
+            return owners, False
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.dep_ != "ccomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objs and head.lemma_ in ("send", "ask", "urge", "order", "tell", "invite"):
@@ -90,14 +101,29 @@ def weapon_firer(token: Token) -> list[Token] | None:
     return None
 
 
-def noun_parties(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
-    """(sources, targets, joint parties) of an event noun from its own modifiers."""
+def demonym_modifiers(noun: Token) -> list[Token]:
+    """Demonyms among a noun's left modifiers, hyphenated pairs included ("an Iranian-Russian alliance")."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("amod", "compound", "nmod"):
+            out += [t for t in child.subtree if t.ent_type_ == "NORP"]
+    return out
+
+
+def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list[Token], list[Token]]:
+    """(sources, targets, joint parties) of an event noun from its own modifiers.
+
+    A place-name compound is a party for acts done by someone ("US strikes") but the
+    location for meetings and deployments ("a Moscow meeting", "the Syria deployment")."""
     sources: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss":
             sources.extend(conjuncts(child))
-        elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ == "ORG":
             sources.append(child)
+        elif child.dep_ == "compound" and child.ent_type_ == "GPE" and doer_noun:
+            sources.append(child)
+    sources += [t for t in demonym_modifiers(noun) if t not in sources]
     sources += prep_objects(noun, ("by",))
     if noun.lemma_.lower() in ("arrival", "deployment", "visit", "trip", "attack", "offensive", "advance"):
         sources += prep_objects(noun, ("of", "from"))

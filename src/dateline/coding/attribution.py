@@ -18,9 +18,13 @@ class Speaker:
 
 
 def _subject_phrase(verb: Token) -> Token | None:
+    """The speaker: the active subject of a report verb (a passive subject is what is reported)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -12,7 +12,7 @@ from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host
 from dateline.coding.triggers import Found, find_triggers
 from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
 from dateline.resolve.actor_lexicon import load_actor_lexicon
-from dateline.resolve.actors import ActorContext, focus_country
+from dateline.resolve.actors import build_context
 from dateline.resolve.places import place_at
 from dateline.resolve.times import event_time
 
@@ -20,6 +20,7 @@ Token = Any
 FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "PROTEST", "RETREAT"}
 JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+RECIPIENT_TYPES = {"AID", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN"}
 
 
 @dataclass
@@ -41,8 +42,8 @@ class Coder:
         self.resolved = resolved
         annotated = resolved.annotated
         self.lex = load_actor_lexicon()
-        self.ctx = ActorContext(self.lex, focus_country(annotated, self.lex))
-        self.parties = PartyResolver(resolved.actor_mentions, self.ctx)
+        self.ctx = build_context(annotated)
+        self.parties = PartyResolver(resolved.actor_mentions, self.ctx, annotated.parsed)
         self.triggers = load_triggers()
         self.registry = ActorRegistry()
         self.quotes = quote_regions(annotated.article.text)
@@ -110,7 +111,9 @@ class Coder:
     def _draft(self, found: Found, sent: Sentence, span: Any, offset: int) -> Draft | None:
         tok, trig = found.token, found.trigger
         if found.is_noun:
-            src_t, tgt_t, joint_t = args.noun_parties(tok)
+            if not self._reported_noun(tok):
+                return None
+            src_t, tgt_t, joint_t = args.noun_parties(tok, doer_noun=trig.type not in ("CONSULT", "MOBILIZE", "AGREE"))
             if not src_t:
                 src_t = args.governing_subjects(tok)
         else:
@@ -121,7 +124,12 @@ class Coder:
                 src_t, tgt_t = args.agent_of(tok), subjects
             else:
                 src_t, tgt_t = subjects, objects
-            tgt_t = tgt_t + args.prep_objects(tok, args.TARGET_PREPS)
+            preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS
+            if trig.type in RECIPIENT_TYPES:
+                preps = preps + ("to",)
+            tgt_t = tgt_t + args.prep_objects(tok, preps)
+            if trig.type in JOINT_TYPES:
+                joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
         sources = self._mentions(src_t, offset)
         targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
         joint = self._mentions(joint_t, offset)
@@ -140,6 +148,20 @@ class Coder:
         places = self._places(tok, sent, offset, src_t, trig.type)
         return Draft(found, sent, sources, targets, places, speaker, mode, cameo,
                      fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None)
+
+    def _reported_noun(self, tok: Token) -> bool:
+        """An event noun is reported as an event unless it only names a topic: the object of a
+        verb that is neither a light verb nor an event, with no party of its own ("reshaped the
+        war"), or part of a named historical period ("the Cold War")."""
+        if tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW"):
+            return False
+        head = tok.head
+        if tok.dep_ == "dobj" and head.pos_ == "VERB" and not self.triggers.for_verb(head.lemma_) \
+                and head.lemma_.lower() not in word_set("light"):
+            own = [c for c in tok.children if c.dep_ in ("poss", "prep", "amod", "compound")
+                   and (c.dep_ != "amod" or c.ent_type_ in ("NORP", "GPE"))]
+            return bool(own)
+        return True
 
     def _weapon_mode(self, tok: Token) -> str | None:
         words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree}
@@ -192,17 +214,21 @@ class Coder:
 
     # ---- assembling records ---------------------------------------------------------------------
     def events(self) -> list[Event]:
-        events: list[Event] = []
-        previous: TimeSpan | None = None
         annotated = self.resolved.annotated
-        for draft in _dedupe(self.drafts()):
+        drafts = _dedupe(self.drafts())
+        times: list[TimeSpan] = []
+        previous: TimeSpan | None = None
+        for draft in drafts:
             tok = draft.found.token
-            block_offset = annotated.parsed[draft.sentence.block].offset
-            t_start = block_offset + tok.idx
+            t_start = annotated.parsed[draft.sentence.block].offset + tok.idx
             when = event_time(annotated, self.resolved.times, draft.sentence.index, t_start,
                               t_start + len(tok.text), previous)
             if when.start or when.end:
                 previous = when
+            times.append(when)
+        times = _retold_times(drafts, times)
+        events: list[Event] = []
+        for draft, when in zip(drafts, times):
             for place in self._expand_places(draft):
                 events.append(self._event(draft, place, when, len(events) + 1))
         return events
@@ -248,6 +274,32 @@ class Coder:
 
     def _offset(self, draft: Draft) -> int:
         return self.resolved.annotated.parsed[draft.sentence.block].offset
+
+
+def _retold_times(drafts: list[Draft], times: list[TimeSpan]) -> list[TimeSpan]:
+    """An undated event that retells a dated one (same type and mode, the same doers, the same
+    place) happened when that one did: the earlier telling first, else the later."""
+    out = list(times)
+    for i, draft in enumerate(drafts):
+        if times[i].start or times[i].end or not draft.sources:
+            continue
+        order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(drafts)))
+        for j in order:
+            other = drafts[j]
+            if (times[j].start or times[j].end) and _same_incident(draft, other):
+                out[i] = times[j]
+                break
+    return out
+
+
+def _same_incident(a: Draft, b: Draft) -> bool:
+    if a.found.trigger.type != b.found.trigger.type or (a.mode or "") != (b.mode or ""):
+        return False
+    if not {m.key for m in a.sources} & {m.key for m in b.sources}:
+        return False
+    pa = {p.id for p in a.places}
+    pb = {p.id for p in b.places}
+    return not pa or not pb or bool(pa & pb)
 
 
 def _most_specific(places: list[Place]) -> Place:

@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.records import Actor, ActorMention
 from dateline.resolve.actor_lexicon import ActorLexicon
-from dateline.resolve.actors import ActorContext, describe
+from dateline.resolve.actors import QUANTITY_HEADS, ActorContext, describe
 
 Token = Any
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -42,11 +42,34 @@ class ActorRegistry:
 class PartyResolver:
     """Resolves argument tokens to actor mentions, pronouns to earlier mentions."""
 
-    def __init__(self, mentions: list[ActorMention], ctx: ActorContext):
+    def __init__(self, mentions: list[ActorMention], ctx: ActorContext, parsed: list[Any] = ()):
         self.ctx = ctx
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.by_head = {m.head: m for m in self.mentions if m.head is not None}
+        self._profile()
+        self._resolve_pronouns(parsed)
+
+    def _resolve_pronouns(self, parsed: list[Any]) -> None:
+        """Resolve third-person pronouns in text order, each resolved one joining the chain,
+        so "he ... his ... him" follow the same person through a paragraph."""
+        for block in parsed:
+            for tok in block.doc:
+                if tok.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+                    continue
+                pos = block.offset + tok.idx
+                ante = self.antecedent(tok.lower_, pos)
+                if ante is None:
+                    continue
+                linked = ActorMention(pos, pos + len(tok.text), tok.text, ante.key, ante.name, ante.kind,
+                                      ante.country, ante.sector, pos, tok.dep_)
+                at = bisect.bisect_left(self.starts, pos)
+                self.starts.insert(at, pos)
+                self.mentions.insert(at, linked)
+                self.by_head[pos] = linked
+
+    def _profile(self) -> None:
+        """What the whole document says of each person (country and sector from any mention)."""
         self.profiles: dict[str, ActorMention] = {}
         for m in self.mentions:
             if m.kind == "person" and m.key.startswith("person:"):
@@ -61,11 +84,41 @@ class PartyResolver:
     def resolve(self, token: Token, offset: int) -> ActorMention | None:
         pos = offset + token.idx
         if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
-            return self.antecedent(token.lower_, pos)
+            return self.by_head.get(pos) or self.antecedent(token.lower_, pos)
+        if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+            owner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                return self.resolve(owner, offset)
+        if token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound")):
+            iso = self.lexicon.demonym_country(token.text)
+            if iso:
+                entry = self.lexicon.states[iso]
+                return ActorMention(pos, pos + len(token.text), token.text, f"{iso}:GOV", entry.name,
+                                    "state", iso, "GOV", pos, token.dep_)
         found = self.by_head.get(pos) or describe(token, self.ctx, offset)
         if found is None:
-            return None
+            return self._holder(token, offset)
         return self._complete(found, token, offset)
+
+    def _holder(self, token: Token, offset: int) -> ActorMention | None:
+        """Ground named by who holds it ("rebel territory", "Hamas positions") stands for its holder."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.i < token.i:
+                entry = self.lexicon.role(child.lemma_) or self.lexicon.role(child.text)
+                if entry is not None or child.ent_type_ in ("ORG", "NORP"):
+                    found = describe(child, self.ctx, offset) if entry is None else None
+                    if found is None and entry is not None:
+                        from dateline.resolve.actors import role_actor_name
+                        iso = self.ctx.focus
+                        found = ActorMention(offset + child.idx, offset + child.idx + len(child.text),
+                                             child.text, f"{iso or '---'}:{entry.sector}",
+                                             role_actor_name(iso, entry.sector, entry.term, self.lexicon),
+                                             "organization" if iso else "group", iso, entry.sector,
+                                             offset + child.idx, token.dep_)
+                    if found is not None:
+                        return found
+        return None
 
     def _complete(self, mention: ActorMention, token: Token, offset: int) -> ActorMention:
         """Fill a role noun's country from a possessive pronoun ("its ships"), a person's from their profile."""
@@ -83,25 +136,31 @@ class PartyResolver:
         return mention
 
     def antecedent(self, pronoun: str, pos: int) -> ActorMention | None:
+        """The most salient earlier mention a pronoun can stand for: a recent grammatical
+        subject first, then the most recent compatible mention; named people before role nouns."""
         idx = bisect.bisect_left(self.starts, pos) - 1
-        want_person = pronoun in PERSON_PRONOUNS
-        for m in reversed(self.mentions[max(0, idx - 40): idx + 1]):
-            if m.end > pos:
-                continue
-            if want_person and m.kind == "person":
-                return self._complete_key(m)
-            if pronoun in THING_PRONOUNS and m.kind in ("state", "organization") and m.country:
-                return m
-            if pronoun in GROUP_PRONOUNS and m.kind in ("group", "state", "organization"):
-                return m
-        return None
+        window = [m for m in self.mentions[max(0, idx - 40): idx + 1] if m.end <= pos]
+        if pronoun in PERSON_PRONOUNS:
+            fits = [m for m in window if m.kind == "person"]
+            named = [m for m in fits if m.key.startswith("person:")]
+            fits = named or fits
+        elif pronoun in THING_PRONOUNS:
+            fits = [m for m in window if m.kind in ("state", "organization") and m.country]
+        else:
+            fits = [m for m in window if m.kind in ("group", "state", "organization")]
+        if not fits:
+            return None
+        recent = [m for m in fits if pos - m.start < 400]
+        subjects = [m for m in recent if m.dep in ("nsubj", "nsubjpass")]
+        best = (subjects or fits)[-1]
+        return self._complete_key(best)
 
     def _complete_key(self, m: ActorMention) -> ActorMention:
         prof = self.profiles.get(m.key)
         if prof is None:
             return m
         return ActorMention(m.start, m.end, m.text, m.key, prof.name, m.kind,
-                            m.country or prof.country, m.sector or prof.sector, m.head)
+                            m.country or prof.country, m.sector or prof.sector, m.head, m.dep)
 
 
 def _merge(prev: ActorMention | None, new: ActorMention) -> ActorMention:
@@ -113,17 +172,18 @@ def _merge(prev: ActorMention | None, new: ActorMention) -> ActorMention:
 
 
 def _rekey(mention: ActorMention, iso3: str, lex: ActorLexicon) -> ActorMention:
-    from dateline.resolve.actors import _role_actor_name
+    from dateline.resolve.actors import role_actor_name
 
     sector = mention.sector or "GOV"
     return ActorMention(mention.start, mention.end, mention.text, f"{iso3}:{sector}",
-                        _role_actor_name(iso3, sector, mention.name, lex), mention.kind, iso3, sector,
-                        mention.head)
+                        role_actor_name(iso3, sector, mention.name, lex), "organization", iso3, sector,
+                        mention.head, mention.dep)
 
 
 def as_force(mention: ActorMention, lex: ActorLexicon) -> ActorMention:
     """A state acting with armed force acts through its armed forces (country / MIL)."""
-    if mention.kind == "state" and mention.sector == "GOV" and mention.country:
+    if mention.kind in ("state", "organization") and mention.sector == "GOV" and mention.country \
+            and not mention.key.startswith("org:"):
         return ActorMention(mention.start, mention.end, mention.text, f"{mention.country}:MIL",
                             _force_name(mention.country, lex), "organization", mention.country, "MIL",
                             mention.head)

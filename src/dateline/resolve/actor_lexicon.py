@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dateline.resources import read_tsv
+from dateline.resources import data_path, read_tsv
 
 
 def norm(text: str) -> str:
@@ -40,6 +40,13 @@ class OrgEntry:
 
 
 @dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
 class RoleEntry:
     term: str
     sector: str
@@ -55,8 +62,17 @@ class ActorLexicon:
     orgs: dict[str, OrgEntry]            # normalised name/alias -> entry
     roles: dict[str, RoleEntry]          # normalised term (and plural) -> entry
     max_org_words: int
+    exact: dict[str, str | OrgEntry]     # short all-capital aliases ("US", "IS"), matched case-sensitively
+    people: dict[str, PersonEntry]       # normalised name/alias -> well-known person
+
+    def person(self, text: str) -> PersonEntry | None:
+        return self.people.get(norm(text))
 
     def state_for(self, text: str) -> str | None:
+        text = _drop_article(text)
+        if _is_short_caps(text):
+            hit = self.exact.get(text)
+            return hit if isinstance(hit, str) else None
         return self.state_names.get(norm(text))
 
     def demonym_country(self, text: str) -> str | None:
@@ -66,10 +82,24 @@ class ActorLexicon:
         return self.capitals.get(norm(text))
 
     def org(self, text: str) -> OrgEntry | None:
+        text = _drop_article(text)
+        if _is_short_caps(text):
+            hit = self.exact.get(text)
+            return hit if isinstance(hit, OrgEntry) else None
         return self.orgs.get(norm(text))
 
     def role(self, text: str) -> RoleEntry | None:
         return self.roles.get(norm(text))
+
+
+def _drop_article(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text.strip())
+
+
+def _is_short_caps(text: str) -> bool:
+    """Acronyms of up to four letters ("US", "IS", "CAR") clash with words when lower-cased."""
+    letters = text.replace(".", "")
+    return 0 < len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _split(cell: str) -> list[str]:
@@ -80,6 +110,7 @@ def _split(cell: str) -> list[str]:
 def load_actor_lexicon() -> ActorLexicon:
     states: dict[str, StateEntry] = {}
     names: dict[str, str] = {}
+    exact: dict[str, str | OrgEntry] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
     for row in read_tsv("states.tsv"):
@@ -88,7 +119,10 @@ def load_actor_lexicon() -> ActorLexicon:
         states[iso3] = StateEntry(iso3, row["iso2"].strip(), row["name"].strip(),
                                   dems[0] if dems else row["name"].strip())
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
-            names.setdefault(norm(alias), iso3)
+            if _is_short_caps(alias):
+                exact.setdefault(alias, iso3)
+            else:
+                names.setdefault(norm(alias), iso3)
         for dem in dems:
             demonyms.setdefault(norm(dem), iso3)
         for cap in [row.get("capital", ""), *_split(row.get("capital_aliases", ""))]:
@@ -100,6 +134,9 @@ def load_actor_lexicon() -> ActorLexicon:
         entry = OrgEntry(row["name"].strip(), (row.get("kind") or "organization").strip(),
                          row.get("country", "").strip() or None, row.get("sector", "").strip() or None)
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
+            if _is_short_caps(alias):
+                exact.setdefault(alias, entry)
+                continue
             key = norm(alias)
             orgs.setdefault(key, entry)
             longest = max(longest, len(key.split()))
@@ -108,4 +145,11 @@ def load_actor_lexicon() -> ActorLexicon:
         entry = RoleEntry(row["term"].strip(), row["sector"].strip(), (row.get("kind") or "group").strip())
         for form in [row["term"], *_split(row.get("plural", ""))]:
             roles.setdefault(norm(form), entry)
-    return ActorLexicon(states, names, demonyms, capitals, orgs, roles, longest)
+    people: dict[str, PersonEntry] = {}
+    if data_path("people.tsv").exists():
+        for row in read_tsv("people.tsv"):
+            person = PersonEntry(row["name"].strip(), row.get("country", "").strip() or None,
+                                 row.get("sector", "").strip() or None)
+            for alias in [row["name"], *_split(row.get("aliases", ""))]:
+                people.setdefault(norm(alias), person)
+    return ActorLexicon(states, names, demonyms, capitals, orgs, roles, longest, exact, people)

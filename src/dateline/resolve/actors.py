@@ -10,7 +10,7 @@ named organisation, or country + sector for states and role nouns).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.records import ActorMention, AnnotatedArticle
@@ -18,28 +18,62 @@ from dateline.resolve.actor_lexicon import ActorLexicon, load_actor_lexicon, nor
 
 Token = Any
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
-UNMARKED_FOCUS_SECTORS = {"REB", "INS", "MIL", "GOV", "COP", "OPP"}
+UNMARKED_FOCUS_SECTORS = {"REB", "INS", "MIL", "GOV", "COP", "OPP", "UAF"}
 SECTOR_NAMES = {"MIL": "armed forces", "GOV": "government", "REB": "rebels", "INS": "insurgents",
-                "COP": "police", "OPP": "opposition", "CVL": "civilians"}
+                "COP": "police", "OPP": "opposition", "CVL": "civilians", "UAF": "militias"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+# "hundreds of troops", "a number of them": the party is the object of "of"
+QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "some",
+                  "many", "most", "several", "scores", "millions", "tens", "group", "unit", "contingent"}
 
 
 @dataclass(frozen=True)
 class ActorContext:
     lexicon: ActorLexicon
-    focus: str | None            # ISO-3 of the country the document is mostly about
+    focus: str | None                        # ISO-3 of the country the document is mostly about
+    persons: dict[str, str] = field(default_factory=dict)   # normalised name or surname -> full name
 
 
 def focus_country(annotated: AnnotatedArticle, lexicon: ActorLexicon | None = None) -> str | None:
-    """The state named most often in the body (names, capitals and demonyms)."""
+    """The country the story is about: where things happen counts more than who acts.
+
+    A state named as a place (GPE) counts 2, a demonym 1 ("Russian warplanes bombed rebels in
+    Syria" is about Syria); ties go to the first named."""
     lex = lexicon or load_actor_lexicon()
     counts: Counter[str] = Counter()
     for block in annotated.parsed:
         for ent in block.doc.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
-                iso = lex.state_for(ent.text) or lex.demonym_country(ent.text)
+            if ent.label_ in ("GPE", "LOC"):
+                iso = lex.state_for(ent.text)
+                if iso:
+                    counts[iso] += 2
+            elif ent.label_ == "NORP":
+                iso = lex.demonym_country(ent.text)
                 if iso:
                     counts[iso] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def person_names(annotated: AnnotatedArticle, lex: ActorLexicon) -> dict[str, str]:
+    """Full names of the people the body names, reachable by full name and by surname."""
+    names: dict[str, str] = {}
+    for block in annotated.parsed:
+        for ent in block.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [t.text for t in ent if not t.is_punct and t.tag_ != "POS"
+                     and not (lex.role(t.text) or lex.role(t.lemma_))]
+            if len(words) < 2:
+                continue
+            full = " ".join(words)
+            names.setdefault(norm(full), full)
+            names.setdefault(norm(words[-1]), full)
+    return names
+
+
+def build_context(annotated: AnnotatedArticle) -> ActorContext:
+    lex = load_actor_lexicon()
+    return ActorContext(lex, focus_country(annotated, lex), person_names(annotated, lex))
 
 
 def entity_of(token: Token) -> Any | None:
@@ -72,8 +106,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i: tokens[-1].i + 1].text
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
 
 
 def countries_in(tokens: list[Token], lex: ActorLexicon, skip: int | None = None) -> list[str]:
@@ -88,23 +121,13 @@ def countries_in(tokens: list[Token], lex: ActorLexicon, skip: int | None = None
                 iso = lex.capital_country(piece)
             if iso and iso not in found:
                 found.append(iso)
-    ent_texts = {e.text for t in tokens if (e := entity_of(t)) is not None and e.label_ == "GPE"}
-    for text in ent_texts:
-        iso = lex.state_for(text)
-        if iso and iso not in found:
-            found.append(iso)
     return found
 
 
 def _role_of(head: Token, lex: ActorLexicon):
     for child in head.children:
-        if child.dep_ == "compound" and child.i == head.i - 1:
-            entry = lex.role(f"{child.lemma_} {head.lemma_}") or lex.role(f"{child.text} {head.text}")
-            if entry:
-                return entry
-    for child in head.children:
-        if child.dep_ == "amod" and child.i == head.i - 1:
-            entry = lex.role(f"{child.text} {head.text}") or lex.role(f"{child.lemma_} {head.lemma_}")
+        if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
+            entry = (lex.role(f"{child.lemma_} {head.lemma_}") or lex.role(f"{child.text} {head.text}"))
             if entry:
                 return entry
     return lex.role(head.lemma_) or lex.role(head.text)
@@ -126,7 +149,7 @@ def _state_name(iso3: str | None, lex: ActorLexicon) -> str:
     return iso3 or ""
 
 
-def _role_actor_name(iso3: str | None, sector: str, term: str, lex: ActorLexicon) -> str:
+def role_actor_name(iso3: str | None, sector: str, term: str, lex: ActorLexicon) -> str:
     label = SECTOR_NAMES.get(sector, term)
     if iso3 and iso3 in lex.states:
         if sector == "GOV":
@@ -135,61 +158,58 @@ def _role_actor_name(iso3: str | None, sector: str, term: str, lex: ActorLexicon
     return label
 
 
+def _has_possessive_pronoun(head: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
 def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | None:
     """An ActorMention for the noun phrase headed by ``head``, or None if it names no party."""
     lex = ctx.lexicon
-    if head.pos_ == "PRON" or head.is_punct:
+    if head.is_punct:
+        return None
+    if head.like_num or head.lemma_.lower() in QUANTITY_HEADS:
+        owner = _owner_phrase(head)
+        if owner is not None and owner.pos_ != "PRON":
+            return describe(owner, ctx, offset)
+        if head.like_num or owner is not None:
+            return None
+    if head.pos_ == "PRON":
         return None
     tokens = phrase_tokens(head)
+    if not tokens:
+        return None
     text = _text(tokens)
     start = offset + tokens[0].idx
     end = offset + tokens[-1].idx + len(tokens[-1].text)
     ent = entity_of(head)
     label = ent.label_ if ent is not None else ""
+    surface = ent.text if ent is not None else head.text
 
     def mention(key: str, name: str, kind: str, country: str | None, sector: str | None) -> ActorMention:
         return ActorMention(start=start, end=end, text=text, key=key, name=name, kind=kind,
-                            country=country, sector=sector, head=offset + head.idx)
+                            country=country, sector=sector, head=offset + head.idx, dep=head.dep_)
 
-    if label in ("ORG", "PERSON", "GPE", "NORP") or head.pos_ == "PROPN":
-        org = lex.org(ent.text if ent is not None else head.text) if label != "PERSON" else None
-        if org is None and ent is not None and label != "PERSON":
-            org = lex.org(ent.text.split(" ", 1)[-1])
+    if head.pos_ == "PROPN" or label in ("PERSON", "ORG", "GPE", "NORP"):
+        known = _known_person(head, ent, ctx)
+        if known is not None:
+            return _person(known, tokens, ent, ctx, mention)
+        org = lex.org(surface) or (lex.org(surface.split(" ", 1)[-1]) if " " in surface else None)
+        if org is None and label != "PERSON":
+            org = lex.org(head.text)
         if org is not None:
             return mention(f"org:{org.name}", org.name, org.kind, org.country, org.sector)
-    if label == "GPE" or (label == "" and head.pos_ == "PROPN"):
-        name = ent.text if ent is not None else head.text
-        iso = lex.state_for(name) or lex.capital_country(name)
+        iso = lex.state_for(surface) or lex.capital_country(surface) if label != "PERSON" else None
         if iso:
             return mention(f"{iso}:GOV", _state_name(iso, lex), "state", iso, "GOV")
-    if label == "NORP" and head.tag_ in ("NNPS", "NNS") or (label == "NORP" and head.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")):
+    if label == "NORP" or head.tag_ in PLURAL_TAGS:
         iso = lex.demonym_country(head.text)
-        if iso:
+        if iso and (head.tag_ in PLURAL_TAGS or head.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")):
             return mention(f"{iso}:GOV", _state_name(iso, lex), "state", iso, "GOV")
     if label == "PERSON":
-        return _person(head, ent, tokens, ctx, mention)
+        return _person(surface, tokens, ent, ctx, mention)
     role = _role_of(head, lex)
     if role is not None:
-        owner = _owner_phrase(head)
-        if owner is not None and role.kind != "person":
-            owned = describe(owner, ctx, offset)
-            if owned is not None and owned.key.startswith("org:"):
-                return ActorMention(start=start, end=owned.end, text=_text(tokens) if owned.end <= end
-                                    else head.doc[tokens[0].i: owner.i + 1].text, key=owned.key,
-                                    name=owned.name, kind=owned.kind, country=owned.country,
-                                    sector=owned.sector, head=offset + head.idx)
-        countries = countries_in(tokens, lex, skip=head.i)
-        if not countries and owner is not None:
-            iso = lex.state_for(owner.text) or lex.demonym_country(owner.text)
-            countries = [iso] if iso else []
-        if not countries and role.sector in UNMARKED_FOCUS_SECTORS and role.kind != "person":
-            countries = [ctx.focus] if ctx.focus else []
-        iso = countries[0] if countries else None
-        if role.kind == "person":
-            return mention(f"role:{norm(text)}", text, "person", iso, role.sector)
-        return mention(f"{iso or '---'}:{role.sector}", _role_actor_name(iso, role.sector, role.term, lex),
-                       "state" if role.sector == "GOV" and iso and head.lemma_ in ("government", "regime") and False
-                       else ("organization" if iso else "group"), iso, role.sector)
+        return _role_mention(head, role, tokens, text, start, end, ctx, offset, mention)
     if label == "ORG" and ent is not None:
         countries = countries_in(list(ent), lex)
         sector = next((r.sector for t in ent if (r := lex.role(t.lemma_)) is not None), None)
@@ -198,37 +218,123 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
     return None
 
 
-def _person(head: Token, ent: Any, tokens: list[Token], ctx: ActorContext, mention) -> ActorMention:
+def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offset: int, mention):
     lex = ctx.lexicon
-    words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
-    sector = None
-    name_words = []
+    plural = head.tag_ in PLURAL_TAGS
+    owner = _owner_phrase(head)
+    if owner is not None and role.kind != "person" or (owner is not None and plural):
+        owned = describe(owner, ctx, offset)
+        if owned is not None and owned.key.startswith("org:"):
+            return ActorMention(start=start, end=max(end, owned.end),
+                                text=head.doc[tokens[0].i: max(tokens[-1].i, owner.i) + 1].text,
+                                key=owned.key, name=owned.name, kind=owned.kind, country=owned.country,
+                                sector=owned.sector, head=offset + head.idx, dep=head.dep_)
+    countries = countries_in(tokens, lex, skip=head.i)
+    if not countries and owner is not None:
+        iso = lex.state_for(owner.text) or lex.demonym_country(owner.text) or lex.capital_country(owner.text)
+        countries = [iso] if iso else []
+    if role.kind == "person" and not plural:
+        return mention(f"role:{norm(text)}", text, "person", countries[0] if countries else None, role.sector)
+    if not countries and role.sector in UNMARKED_FOCUS_SECTORS and not _has_possessive_pronoun(head):
+        countries = [ctx.focus] if ctx.focus else []
+    iso = countries[0] if countries else None
+    return mention(f"{iso or '---'}:{role.sector}", role_actor_name(iso, role.sector, role.term, lex),
+                   "organization" if iso else "group", iso, role.sector)
+
+
+def _known_person(head: Token, ent: Any, ctx: ActorContext) -> str | None:
+    """The full name of a person this token names, from the document's names or the people table."""
+    if ent is not None and ent.label_ not in ("PERSON", "GPE", "ORG", "NORP"):
+        return None
+    candidates = [ent.text] if ent is not None else []
+    candidates.append(head.text)
+    for text in candidates:
+        key = norm(text)
+        if key in ctx.persons:
+            return ctx.persons[key]
+        person = ctx.lexicon.person(text)
+        if person is not None:
+            return person.name
+    if ent is not None and ent.label_ == "PERSON":
+        return None
+    return None
+
+
+def _title_sector(tokens: list[Token], lex: ActorLexicon) -> str | None:
+    """The sector a title before a name gives ("President", "Foreign Minister", "Major General")."""
+    words = [t for t in tokens if not t.is_punct and t.tag_ != "POS"]
+    for i in range(len(words) - 1):
+        entry = lex.role(f"{words[i].text} {words[i + 1].text}")
+        if entry is not None:
+            return entry.sector
     for tok in words:
         entry = lex.role(tok.text) or lex.role(tok.lemma_)
-        if entry is not None and not name_words:
-            sector = sector or entry.sector
-            continue
-        name_words.append(tok.text)
-    for tok in tokens:
-        if tok.i < ent.start and sector is None:
-            entry = lex.role(tok.lemma_) or lex.role(tok.text)
-            if entry is not None:
-                sector = entry.sector
-    name = " ".join(name_words) or ent.text
-    countries = countries_in([t for t in tokens if t.i < ent.start], lex)
-    surname = norm(name_words[-1]) if name_words else norm(ent.text)
-    return mention(f"person:{surname}", name, "person", countries[0] if countries else None, sector)
+        if entry is not None:
+            return entry.sector
+    return None
+
+
+def _person(name_text: str, tokens: list[Token], ent: Any, ctx: ActorContext, mention) -> ActorMention:
+    lex = ctx.lexicon
+    in_name = set(range(ent.start, ent.end)) if ent is not None and ent.label_ == "PERSON" else set()
+    title = [t for t in tokens if t.i not in in_name and t.dep_ != "poss"]
+    name_words = [t.text for t in tokens if (t.i in in_name or t.pos_ == "PROPN")
+                  and not t.is_punct and t.tag_ != "POS" and not (lex.role(t.text) or lex.role(t.lemma_))
+                  and not lex.state_for(t.text) and not lex.demonym_country(t.text)]
+    sector = _title_sector(title, lex) or _title_sector([t for t in tokens if t.i in in_name], lex)
+    full = None
+    if name_words:
+        full = ctx.persons.get(norm(" ".join(name_words))) or ctx.persons.get(norm(name_words[-1]))
+    name = full or " ".join(name_words) or name_text
+    known = lex.person(name) or (lex.person(name_words[-1]) if name_words else None)
+    countries = countries_in([t for t in tokens if t.i not in in_name], lex)
+    country = countries[0] if countries else (known.country if known else None)
+    sector = sector or (known.sector if known else None)
+    if known is not None and len(known.name) > len(name):
+        name = known.name
+    surname = norm(name.split()[-1]) if name.split() else norm(name)
+    return mention(f"person:{surname}", name, "person", country, sector)
+
+
+def _description(head: Token, ctx: ActorContext, offset: int) -> ActorMention | None:
+    """What an apposition or a copula says a person is ("X, Iranian general"; "X is the commander of Y")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            found = describe(child, ctx, offset)
+            if found is not None:
+                return found
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+        for child in verb.children:
+            if child.dep_ == "attr":
+                found = describe(child, ctx, offset)
+                if found is not None and (found.country or found.sector):
+                    owner = _owner_phrase(child)
+                    if owner is not None and found.country is None:
+                        owned = describe(owner, ctx, offset)
+                        if owned is not None and owned.country:
+                            return ActorMention(found.start, found.end, found.text, found.key, found.name,
+                                                found.kind, owned.country, found.sector or owned.sector)
+                    return found
+    return None
 
 
 def find_actor_mentions(annotated: AnnotatedArticle, ctx: ActorContext | None = None) -> list[ActorMention]:
     """Every noun phrase in the body that names or describes a party, in text order."""
-    if ctx is None:
-        ctx = ActorContext(load_actor_lexicon(), focus_country(annotated))
+    ctx = ctx or build_context(annotated)
     out: list[ActorMention] = []
     for block in annotated.parsed:
         for tok in block.doc:
-            if tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
-                found = describe(tok, ctx, block.offset)
-                if found is not None:
-                    out.append(found)
+            if tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
+                continue
+            found = describe(tok, ctx, block.offset)
+            if found is None:
+                continue
+            if found.kind == "person" and (found.country is None or found.sector is None):
+                desc = _description(tok, ctx, block.offset)
+                if desc is not None:
+                    found = ActorMention(found.start, found.end, found.text, found.key, found.name, found.kind,
+                                         found.country or desc.country, found.sector or desc.sector,
+                                         found.head, found.dep)
+            out.append(found)
     return out
