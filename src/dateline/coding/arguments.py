@@ -85,8 +85,25 @@ def verb_objects(verb: Token) -> list[Token]:
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             out.extend(_pobjs(child))
+    return out
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Who receives: "gave X to Y", with "to Y" on the verb or on its object."""
+    out = prep_objects(verb, ("to",))
+    for obj in verb_objects(verb):
+        out += prep_objects(obj, ("to",))
+    return out
+
+
+def object_targets(verb: Token) -> list[Token]:
+    """Targets named on the object of a light or transfer verb ("imposed sanctions on X",
+    "launched an attack against Y")."""
+    out: list[Token] = []
+    for obj in verb_objects(verb):
+        out += prep_objects(obj, TARGET_PREPS)
     return out
 
 
@@ -134,17 +151,16 @@ def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list
 
 def governing_subjects(noun: Token) -> list[Token]:
     """The subject of the verb an event noun hangs from ("X began mounting air strikes", "At a meeting, X...")."""
-    node = noun
-    for _ in range(4):
-        head = node.head
-        if head is node:
-            return []
-        if head.pos_ in ("VERB", "AUX"):
-            if node.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr", "nsubj") or head.lemma_.lower() in word_set("light"):
-                if node.dep_ == "nsubj":
-                    return []
-                subjects, passive = verb_subjects(head)
-                return [] if passive else subjects
-            return []
-        node = head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        node, head = head, head.head          # "at a meeting": the preposition hangs from the verb
+    else:
+        node = noun
+    if head is node or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if head.lemma_.lower() in word_set("speech"):
+        return []                             # "residents reported air strikes": the reporter is not the doer
+    if node.dep_ in ("dobj", "prep", "npadvmod", "attr") or head.lemma_.lower() in word_set("light"):
+        subjects, passive = verb_subjects(head)
+        return [] if passive else subjects
     return []

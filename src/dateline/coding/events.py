@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
 from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state
-from dateline.coding.triggers import Found, find_triggers
+from dateline.coding.triggers import Found, find_triggers, noun_key
 from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
 from dateline.resolve.actor_lexicon import load_actor_lexicon
-from dateline.resolve.actors import build_context
+from dateline.resolve.actors import QUANTITY_HEADS, build_context
 from dateline.resolve.places import place_at
 from dateline.resolve.times import event_time
 
@@ -34,7 +34,7 @@ class Draft:
     mode: str | None
     cameo: str | None
     fatalities: int | None = None
-    notes: list[str] = field(default_factory=list)
+    local_place: bool = False        # the place is named with the trigger, not elsewhere in the sentence
 
 
 class Coder:
@@ -42,12 +42,13 @@ class Coder:
         self.resolved = resolved
         annotated = resolved.annotated
         self.lex = load_actor_lexicon()
-        self.ctx = build_context(annotated)
-        self.parties = PartyResolver(resolved.actor_mentions, self.ctx, annotated.parsed)
+        self.ctx = build_context(annotated, resolved.places)
+        self.parties = PartyResolver(resolved.actor_mentions, self.ctx, annotated.parsed, resolved.places)
         self.triggers = load_triggers()
         self.registry = ActorRegistry()
         self.quotes = quote_regions(annotated.article.text)
         self.focus_place = self._focus_place()
+        self.history: list[Draft] = []
 
     def _focus_place(self) -> Place | None:
         if not self.ctx.focus or self.ctx.focus not in self.lex.states:
@@ -72,6 +73,7 @@ class Coder:
                 draft = self._draft(found, sent, span, offset)
                 if draft is None:
                     continue
+                self.history.append(draft)
                 if draft.speaker is None:
                     draft.speaker = next((s for (a, b), s in quote_speakers if a <= sent.start < b), None)
                 out.append(draft)
@@ -103,10 +105,26 @@ class Coder:
             if firer:
                 out += self._mentions(firer, offset)
                 continue
+            earlier = self._earlier_event(tok)
+            if earlier is not None:
+                out += [m for m in earlier.sources if all(x.key != m.key for x in out)]
+                continue
             m = self.parties.resolve(tok, offset)
             if m is not None and all(x.key != m.key for x in out):
                 out.append(m)
         return out
+
+    def _earlier_event(self, tok: Token) -> Draft | None:
+        """An event noun standing as a party ("the air strikes have hit ...") refers back to the
+        latest earlier event of its type, whose doers are the doers here."""
+        if tok.lemma_.lower() in QUANTITY_HEADS:
+            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"), tok)
+        key = noun_key(tok, self.triggers) if tok.pos_ == "NOUN" else None
+        if key is None:
+            return None
+        kinds = {t.type for t in self.triggers.for_noun(key)}
+        return next((d for d in reversed(self.history) if d.found.trigger.type in kinds and d.sources), None)
 
     def _draft(self, found: Found, sent: Sentence, span: Any, offset: int) -> Draft | None:
         tok, trig = found.token, found.trigger
@@ -125,9 +143,9 @@ class Coder:
             else:
                 src_t, tgt_t = subjects, objects
             preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS
+            tgt_t = tgt_t + args.prep_objects(tok, preps) + args.object_targets(tok)
             if trig.type in RECIPIENT_TYPES:
-                preps = preps + ("to",)
-            tgt_t = tgt_t + args.prep_objects(tok, preps)
+                tgt_t = tgt_t + args.recipients(tok)
             if trig.type in JOINT_TYPES:
                 joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
         sources = self._mentions(src_t, offset)
@@ -145,9 +163,9 @@ class Coder:
         if trig.type == "MOBILIZE" and sources and all(m.kind != "person" for m in sources):
             mode = self._mobilize_mode(tok, sources, mode)
         speaker = speaker_for(tok, span)
-        places = self._places(tok, sent, offset, src_t, trig.type)
+        places, local = self._places(tok, sent, offset, src_t, trig.type)
         return Draft(found, sent, sources, targets, places, speaker, mode, cameo,
-                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None)
+                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None, local_place=local)
 
     def _reported_noun(self, tok: Token) -> bool:
         """An event noun is reported as an event unless it only names a topic: the object of a
@@ -193,10 +211,10 @@ class Coder:
         return None
 
     def _places(self, tok: Token, sent: Sentence, offset: int, subject_tokens: list[Token],
-                event_type: str) -> list[Place]:
+                event_type: str) -> tuple[list[Place], bool]:
         in_sentence = place_at(self.resolved.places, sent.start, sent.end)
         if not in_sentence:
-            return []
+            return [], False
 
         def inside(place: Place, node: Token) -> bool:
             lo = offset + node.left_edge.idx
@@ -208,9 +226,9 @@ class Coder:
         if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded]
         if local:
-            return local
+            return local, True
         rest = [p for p in in_sentence if p not in excluded]
-        return rest[:1]
+        return rest[:1], False
 
     # ---- assembling records ---------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -248,7 +266,7 @@ class Coder:
     def _event(self, draft: Draft, place: Place | None, when: TimeSpan, n: int) -> Event:
         trig = draft.found.trigger
         sources, targets, mode, cameo = draft.sources, draft.targets, draft.mode, draft.cameo
-        if trig.type == "CONSULT" and place is not None and not targets and sources:
+        if trig.type == "CONSULT" and place is not None and draft.local_place and not targets and sources:
             host = host_state(place.country, self.lex, draft.sentence.start, draft.sentence.start, place.mention)
             if host is not None and all(s.country != host.country for s in sources):
                 targets, mode, cameo = [host], "visit", "042"

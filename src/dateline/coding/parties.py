@@ -42,8 +42,11 @@ class ActorRegistry:
 class PartyResolver:
     """Resolves argument tokens to actor mentions, pronouns to earlier mentions."""
 
-    def __init__(self, mentions: list[ActorMention], ctx: ActorContext, parsed: list[Any] = ()):
+    def __init__(self, mentions: list[ActorMention], ctx: ActorContext, parsed: list[Any] = (),
+                 places: list[Any] = ()):
         self.ctx = ctx
+        # towns, provinces and regions named in the text are where things happen, not who acts
+        self.place_spans = sorted(span for p in places if p.feature != "country" for span in p.spans)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.by_head = {m.head: m for m in self.mentions if m.head is not None}
@@ -97,9 +100,16 @@ class PartyResolver:
                 return ActorMention(pos, pos + len(token.text), token.text, f"{iso}:GOV", entry.name,
                                     "state", iso, "GOV", pos, token.dep_)
         found = self.by_head.get(pos) or describe(token, self.ctx, offset)
+        if found is not None and self._is_place(pos) and not found.key.startswith(("org:", "person:")) \
+                and found.kind != "state":
+            return None
         if found is None:
-            return self._holder(token, offset)
+            return None if self._is_place(pos) else self._holder(token, offset)
         return self._complete(found, token, offset)
+
+    def _is_place(self, pos: int) -> bool:
+        at = bisect.bisect_right(self.place_spans, (pos, float("inf"))) - 1
+        return at >= 0 and self.place_spans[at][0] <= pos < self.place_spans[at][1]
 
     def _holder(self, token: Token, offset: int) -> ActorMention | None:
         """Ground named by who holds it ("rebel territory", "Hamas positions") stands for its holder."""
@@ -150,8 +160,9 @@ class PartyResolver:
             fits = [m for m in window if m.kind in ("group", "state", "organization")]
         if not fits:
             return None
-        recent = [m for m in fits if pos - m.start < 400]
-        subjects = [m for m in recent if m.dep in ("nsubj", "nsubjpass")]
+        # salience: the latest subject among the last dozen mentions of any party, else the latest fit
+        recent_starts = {m.start for m in window[-12:]}
+        subjects = [m for m in fits if m.start in recent_starts and m.dep in ("nsubj", "nsubjpass")]
         best = (subjects or fits)[-1]
         return self._complete_key(best)
 

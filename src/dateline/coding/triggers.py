@@ -18,6 +18,10 @@ class Found:
 
 def _lemmas(tokens: list[Token]) -> set[str]:
     out: set[str] = set()
+    for tok in list(tokens):
+        for child in tok.children:            # "waves of missiles", "dozens of rockets"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                tokens = tokens + [o for o in child.children if o.dep_ == "pobj"]
     for tok in tokens:
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())

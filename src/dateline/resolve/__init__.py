@@ -9,6 +9,9 @@ def resolve(annotated: AnnotatedArticle) -> ResolvedArticle:
     from dateline.resolve.places import resolve_places
     from dateline.resolve.times import find_times
 
-    return ResolvedArticle(annotated=annotated, times=find_times(annotated),
-                           places=resolve_places(annotated),
-                           actor_mentions=find_actor_mentions(annotated))
+    from dateline.resolve.actors import build_context
+
+    places = resolve_places(annotated)
+    ctx = build_context(annotated, places)
+    return ResolvedArticle(annotated=annotated, times=find_times(annotated), places=places,
+                           actor_mentions=find_actor_mentions(annotated, ctx))

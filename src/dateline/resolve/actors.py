@@ -34,13 +34,19 @@ class ActorContext:
     persons: dict[str, str] = field(default_factory=dict)   # normalised name or surname -> full name
 
 
-def focus_country(annotated: AnnotatedArticle, lexicon: ActorLexicon | None = None) -> str | None:
+def focus_country(annotated: AnnotatedArticle, lexicon: ActorLexicon | None = None,
+                  places: list | None = None) -> str | None:
     """The country the story is about: where things happen counts more than who acts.
 
     A state named as a place (GPE) counts 2, a demonym 1 ("Russian warplanes bombed rebels in
-    Syria" is about Syria); ties go to the first named."""
+    Syria" is about Syria); so does every named city or province, for its country. Ties go to
+    the first named."""
     lex = lexicon or load_actor_lexicon()
     counts: Counter[str] = Counter()
+    by_iso2 = {entry.iso2: iso3 for iso3, entry in lex.states.items()}
+    for place in places or []:
+        if place.feature in ("city", "admin1") and place.country in by_iso2:
+            counts[by_iso2[place.country]] += 2 * max(1, len(place.spans))
     for block in annotated.parsed:
         for ent in block.doc.ents:
             if ent.label_ in ("GPE", "LOC"):
@@ -71,9 +77,9 @@ def person_names(annotated: AnnotatedArticle, lex: ActorLexicon) -> dict[str, st
     return names
 
 
-def build_context(annotated: AnnotatedArticle) -> ActorContext:
+def build_context(annotated: AnnotatedArticle, places: list | None = None) -> ActorContext:
     lex = load_actor_lexicon()
-    return ActorContext(lex, focus_country(annotated, lex), person_names(annotated, lex))
+    return ActorContext(lex, focus_country(annotated, lex, places), person_names(annotated, lex))
 
 
 def entity_of(token: Token) -> Any | None:
@@ -193,7 +199,9 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
         known = _known_person(head, ent, ctx)
         if known is not None:
             return _person(known, tokens, ent, ctx, mention)
-        org = lex.org(surface) or (lex.org(surface.split(" ", 1)[-1]) if " " in surface else None)
+        phrase = " ".join(t.text for t in tokens if t.dep_ not in ("det", "poss", "case") and t.tag_ != "POS")
+        org = lex.org(surface) or (lex.org(surface.split(" ", 1)[-1]) if " " in surface else None) \
+            or lex.org(phrase)
         if org is None and label != "PERSON":
             org = lex.org(head.text)
         if org is not None:
@@ -238,8 +246,9 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     if not countries and role.sector in UNMARKED_FOCUS_SECTORS and not _has_possessive_pronoun(head):
         countries = [ctx.focus] if ctx.focus else []
     iso = countries[0] if countries else None
+    kind = "organization" if iso and role.sector in ("MIL", "GOV", "COP", "SPY", "JUD", "LEG") else "group"
     return mention(f"{iso or '---'}:{role.sector}", role_actor_name(iso, role.sector, role.term, lex),
-                   "organization" if iso else "group", iso, role.sector)
+                   kind, iso, role.sector)
 
 
 def _known_person(head: Token, ent: Any, ctx: ActorContext) -> str | None:
