@@ -111,9 +111,33 @@ def test_connective_without_previous_time_is_unknown(annotated: AnnotatedArticle
     assert when.start is None and when.end is None
 
 
-def test_present_perfect_report_takes_publication_day(annotated: AnnotatedArticle) -> None:
+def test_present_perfect_report_takes_the_days_up_to_publication(annotated: AnnotatedArticle) -> None:
     when = event_time(annotated, find_times(annotated), *_trigger(annotated, "resumed"))
+    assert (when.start, when.end) == (date(2015, 10, 6), date(2015, 10, 12))
+
+
+def test_present_progressive_report_takes_publication_day() -> None:
+    article = annotate_text(["The general is now overseeing the siege. Engineers are repairing the dam."],
+                            date(2015, 10, 12))
+    when = event_time(article, find_times(article), *_trigger(article, "repairing"))
     assert (when.start, when.end) == (date(2015, 10, 12), date(2015, 10, 12))
+
+
+def test_expression_in_a_relative_clause_does_not_date_the_main_event() -> None:
+    article = annotate_text(["Jets struck the towns that rebels captured in March."], date(2015, 10, 12))
+    times = find_times(article)
+    captured = event_time(article, times, *_trigger(article, "captured"))
+    assert captured.start == date(2015, 3, 1)
+    struck = event_time(article, times, *_trigger(article, "struck"))
+    assert struck.start is None and struck.end is None
+
+
+def test_connective_beats_an_expression_of_another_clause() -> None:
+    article = annotate_text(["At the same time, troops who began arriving in September joined the assault."],
+                            date(2015, 10, 12))
+    previous = TimeSpan(date(2015, 10, 5), date(2015, 10, 11), "last week", "week")
+    when = event_time(article, find_times(article), *_trigger(article, "joined"), previous=previous)
+    assert (when.start, when.text) == (date(2015, 10, 5), "At the same time")
 
 
 def test_undated_past_event_is_unknown_never_page_date(annotated: AnnotatedArticle) -> None:

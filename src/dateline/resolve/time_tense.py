@@ -52,6 +52,6 @@ def verb_tense(verb: Any) -> str:
             return "future"
         if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
-        return "past"
+    if verb.tag_ == "VBN" and (verb.dep_ in ("amod", "acl") or not auxiliaries):
+        return "past"   # a bare participle: a reduced clause or a simple past tagged as participle
     return "present"
