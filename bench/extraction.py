@@ -106,11 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     systems = {name: (score(gold, outputs[name], ids), len(ids) / best[name], outputs[name]) for name in runners}
 
     print(f"split={a.split}  pages={len(ids)}")
-    print(f"{'system':<44} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'pages/s':>8}")
+    print(f"{'system':<44} {'P':>7} {'R':>7} {'F1':>7} {'acc':>6} {'pages/s':>8}")
     for name, (m, speed, _) in systems.items():
-        print(f"{name:<44} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['accuracy']:6.3f} {speed:8.1f}")
+        print(f"{name:<44} {m['precision']:7.4f} {m['recall']:7.4f} {m['f1']:7.4f} {m['accuracy']:6.3f} {speed:8.1f}")
     (tm, tspeed, _), (dm, dspeed, dpreds) = systems.values()
-    print(f"dateline - trafilatura: F1 {dm['f1'] - tm['f1']:+.3f}, P {dm['precision'] - tm['precision']:+.3f}, "
+    print(f"dateline - trafilatura: F1 {dm['f1'] - tm['f1']:+.4f}, P {dm['precision'] - tm['precision']:+.4f}, "
           f"speed x{dspeed / tspeed:.2f}")
     if a.save:
         with open(a.save, "w", encoding="utf-8") as fh:

@@ -12,7 +12,7 @@ from dateline.clean.furniture import classify, dateline, is_keyword_list
     ("Related Stories", "widget"),
     ("Also Read", "widget"),
     ("Trending", "widget"),
-    ("You may also like", "end"),
+    ("You may also like", "widget"),
     ("Harbour crane collapse injures two, inquiry ord...Premium", "teaser"),
     ("Fuel duty frozen for another year as prices climb...", "teaser"),
     ("Next Story", "end"),
