@@ -9,7 +9,7 @@ article's reference date, in the direction of the tense of its clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.records import AnnotatedArticle, TimeMention, TimeSpan
@@ -31,6 +31,7 @@ TIME_WORD = re.compile(r"\d{4}|\b(?:year|month|week|day|hour|minute|decade|centu
                        r"spring|summer|autumn|fall|winter|morning|night|evening|afternoon|noon|"
                        r"today|yesterday|tomorrow|now|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                        r"dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+SIGNAL_TAIL = re.compile(r"\s+(?:later|before|after)$", re.I)
 TRIM_TAIL = re.compile(r"(?:'s|’s|\s+(?:old|long))$")
 NOT_TIME = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|the (?:day|time|moment)|one|\d+ percent)$", re.I)
 
@@ -40,6 +41,7 @@ class Candidate:
     start: int          # offsets into the block's doc text
     end: int
     label: str
+    signal: str = ""    # a relating word cut off the end ("later", "before"): read, not kept
 
 
 def find_times(annotated: AnnotatedArticle, dayfirst: bool = False) -> list[TimeMention]:
@@ -64,8 +66,10 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
             reading: Reading | None = None
             if ref is not None:
                 tense = clause_tense(doc, candidate.start, candidate.end)
-                bounded = _with_bound(doc.text, candidate.start, text)
+                bounded = _with_bound(doc.text, candidate.start, text) + candidate.signal
                 reading = interpret(bounded, ref, tense, dayfirst, anchor)
+                if candidate.signal:
+                    reading = _with_own_timex(reading, interpret(text, ref, tense, dayfirst, anchor))
             if reading is None and (NOT_TIME.match(text) or not TIME_WORD.search(text)
                                     or text.strip().isdigit()):
                 continue
@@ -96,11 +100,23 @@ def _candidates(doc: Any, lo: int, hi: int) -> list[Candidate]:
             trimmed = _trim(doc.text, *piece)
             if trimmed:
                 start, end = _extend(doc.text, trimmed[0], trimmed[1], lo, hi)
-                found.append(Candidate(start, end, ent.label_))
+                signal = SIGNAL_TAIL.search(doc.text, start, end)
+                if signal is not None and signal.start() > start and signal.end() == end:
+                    found.append(Candidate(start, signal.start(), ent.label_, doc.text[signal.start():end]))
+                else:
+                    found.append(Candidate(start, end, ent.label_))
     for match in ADVERBS.finditer(doc.text, lo, hi):
         if not any(c.start < match.end() and match.start() < c.end for c in found):
             found.append(Candidate(match.start(), match.end(), "ADV"))
     return sorted(found, key=lambda c: c.start)
+
+
+def _with_own_timex(reading: Reading | None, own: Reading | None) -> Reading | None:
+    """The interval read with the relating word, the TIMEX3 value of the words kept
+    ("three days" of "three days later" is the duration P3D)."""
+    if reading is None or own is None:
+        return reading or own
+    return replace(reading, timex_type=own.timex_type, timex=own.timex)
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:

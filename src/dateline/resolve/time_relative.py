@@ -50,9 +50,11 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?:year ago|year earlier|year before)", _year_ago),
         (rf"(?:the )?(beginning|start|middle|end) of (?:the |this )?({unit})", _edge_of_unit),
         (rf"(?:the )?(past|last|previous|next|coming|following|first|latest|final)"
-         rf" {count} (?:more )?{units}", _stretch),
+         rf" {count} (?:more )?{units}(?: of (?:the |this )?(year|\d{{4}}))?", _stretch),
         (rf"(?:the )?(past|last|next|coming|recent|previous) few {units}", _few_stretch),
         (rf"(?:in )?(?:recent|the recent|the last few|the past few|the past several) {units}", _recent),
+        (rf"(?:the )?(?:coming|next|past|last|previous|future|following) ({unit})s|({unit})s (?:ago|ahead)|"
+         rf"the ({unit})s(?: ahead)?|the (?:early|first) ({unit})s", _vague_units),
         (rf"{count} (?:more )?{units} (ago|earlier|before|later|after|afterwards|from now|hence|"
          rf"or so ago|before that|after that|previously|prior)", _distance),
         (rf"{count} (?:more )?{units}(?: long| old)(?: [a-z]+)*", _long),
@@ -200,8 +202,8 @@ def _stretch(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -
         return None
     if direction == "first":
         if unit not in ("M", "Q", "W", "D") or amount is None:
-            return None
-        start = date(ref.year, 1, 1)
+            return Reading(None, None, None, "duration", "DURATION", duration_value(amount, unit))
+        start = date(int(m[4]) if m[4] and m[4].isdigit() else ref.year, 1, 1)
         end = cal.shift(start, unit, amount) - timedelta(days=1)
         return Reading(start, end, "month", "duration", "DURATION", duration_value(amount, unit))
     direction = "past" if direction in ("latest", "final", "previous", "last") else direction
@@ -309,6 +311,12 @@ def _duration(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) 
 
 def _one_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
     return Reading(None, None, None, "duration", "DURATION", duration_value(1, _unit(m[1])))
+
+
+def _vague_units(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
+    """'coming weeks', 'months ago', 'the years': an unstated number of units."""
+    unit = _unit(next(group for group in m.groups() if group))
+    return Reading(None, None, None, "duration", "DURATION", duration_value(None, unit))
 
 
 def _plural_units(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
