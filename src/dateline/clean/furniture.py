@@ -19,7 +19,7 @@ from dateline.resources import read_tsv
 # Sentence-final punctuation, looked for after stripping closing quotes and brackets.
 _CLOSERS = "\"'”’»)]」』）】"
 _FINAL = ".!?…:;。！？"
-_BULLET = re.compile(r"^\s*(?:[*•·▪◦‣○●■□➤►–-]|\d{1,2}[.)])\s+(?=\S)")
+BULLET = re.compile(r"^\s*(?:[*•·▪◦‣○●■□➤►–-]|\d{1,2}[.)])\s+(?=\S)")
 # An image label or file slug glued to the first word: "conflict-zone-graphHis Moscow ...".
 _GLUED_SLUG = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|[\w-]+\.(?:jpe?g|png|gif|webp|svg))(?=[A-Z“\"‘'])")
 # "MOSCOW (Reuters) -", "BEIRUT, Oct 12 (AP) —", "NEW DELHI (PTI):"
@@ -165,7 +165,7 @@ def classify(line: str) -> Label:
         label = _short_line(s)
         if label is not None:
             return label
-    m = _BULLET.match(line)
+    m = BULLET.match(line)
     if m:
         inner = line[m.end():]
         inner_label = classify(inner)

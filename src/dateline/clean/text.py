@@ -94,7 +94,7 @@ def _hard_wrapped(text: str, chunk: list[tuple[int, int]]) -> bool:
         return False
     lines = [text[s:e] for s, e in chunk]
     head = lines[:-1]
-    if any(furniture._BULLET.match(x) for x in lines):
+    if any(furniture.BULLET.match(x) for x in lines):
         return False
     lengths = [len(x) for x in head]
     if min(lengths) < 55 or max(lengths) > 100 or max(lengths) - min(lengths) > 30:
