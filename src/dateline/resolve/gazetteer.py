@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from dateline.resolve.place_index import ensure_index
 from dateline.resolve.place_names import name_key, skeleton_key
 
-MATCH_RANK = {"name": 0, "alt": 1, "skeleton": 2, "fuzzy": 3}
+NOTABLE_VARIANT_POPULATION = 100_000   # variant spellings still offered beside exact matches
+MATCH_RANK = {"name": 0, "alt": 1, "skeleton": 2, "fuzzy": 3, "part": 4}
 _PLACE_COLUMNS = "p.pid, p.geonameid, p.name, p.feature, p.country, p.admin1_code, p.lat, p.lon, p.population"
 
 
@@ -30,7 +31,7 @@ class Candidate:
     lat: float | None
     lon: float | None
     population: int
-    match: str = "name"              # name | alt | skeleton | fuzzy
+    match: str = "name"              # name | alt | skeleton | fuzzy | part (a place named inside)
 
     @property
     def admin1_key(self) -> str | None:
@@ -60,10 +61,16 @@ class Gazetteer:
     def __init__(self, path: str) -> None:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
+        self.capitals: frozenset[int] = frozenset(
+            pid for (pid,) in self._conn.execute("SELECT capital_pid FROM countries") if pid)
         rows = self._conn.execute("SELECT iso2, bbox, demonym FROM countries").fetchall()
         self._bbox: dict[str, tuple[float, float, float, float]] = {}
-        self._demonym_country = {name_key(d): iso2 for iso2, _, dem in rows
-                                 for d in dem.split("|") if d}
+        populations = dict(self._conn.execute(
+            "SELECT c.iso2, p.population FROM countries c JOIN places p ON p.pid = c.pid"))
+        self._demonym_country: dict[str, str] = {}
+        for iso2, _, demonym in sorted(rows, key=lambda r: populations.get(r[0], 0)):
+            for word in filter(None, demonym.split("|")):
+                self._demonym_country[name_key(word)] = iso2   # shared demonyms: most populous wins
         self.demonyms: frozenset[str] = frozenset(self._demonym_country)
         for iso2, bbox, _ in rows:
             if bbox:
@@ -91,16 +98,19 @@ class Gazetteer:
             if row[0] not in found:
                 found[row[0]] = Candidate(*row[:-1], match=match)
         country_of_people = self._demonym_country.get(key) or self._demonym_country.get(key[:-1])
-        if country_of_people and not found:
+        if country_of_people:
             country = self.country(country_of_people)
             if country is not None:
-                found[country.pid] = replace(country, match="alt")
+                found.setdefault(country.pid, replace(country, match="alt"))
         skeleton = skeleton_key(name)
-        if skeleton and len(skeleton) >= 3 and not found:
+        if skeleton and len(skeleton) >= 3:
+            exact = bool(found)
             for cand in self._rows(
                     f"SELECT {_PLACE_COLUMNS} FROM skeletons s JOIN places p ON p.pid = s.pid"
                     " WHERE s.key = ?", (skeleton,), "skeleton"):
-                found.setdefault(cand.pid, cand)
+                if not exact or cand.feature in ("country", "admin1") \
+                        or cand.population >= NOTABLE_VARIANT_POPULATION:
+                    found.setdefault(cand.pid, cand)
         if fuzzy and not found and len(skeleton) >= 5:
             limit = 1 if len(skeleton) < 9 else 2
             for row in self._conn.execute(

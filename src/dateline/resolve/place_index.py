@@ -22,7 +22,7 @@ from pathlib import Path
 from dateline.resources import cache_dir, data_path, read_tsv
 from dateline.resolve.place_names import fold, name_key, skeleton_key
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA_FILES = ("gazetteer_countries.tsv", "gazetteer_admin1.tsv", "gazetteer_admin2.tsv",
               "gazetteer_features.tsv", "gazetteer_aliases.tsv")
 MIN_FUZZY_POPULATION = 5000        # cities below this are not offered to fuzzy lookup
@@ -89,7 +89,8 @@ def _build(path: Path) -> None:
         "CREATE TABLE skeletons (key TEXT, pid INTEGER);"
         "CREATE TABLE fuzzy (head TEXT, key TEXT, pid INTEGER);"
         "CREATE TABLE admin1 (country TEXT, code TEXT, pid INTEGER);"
-        "CREATE TABLE countries (iso2 TEXT PRIMARY KEY, pid INTEGER, bbox TEXT, demonym TEXT);"
+        "CREATE TABLE countries (iso2 TEXT PRIMARY KEY, pid INTEGER, bbox TEXT, demonym TEXT,"
+        " capital_pid INTEGER);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
     places: list[PlaceRow] = []
     names: set[tuple[str, int, int]] = set()
@@ -111,15 +112,17 @@ def _build(path: Path) -> None:
 
     cities = cache.get_cities()
     country_pid: dict[str, int] = {}
-    capitals: dict[tuple[str, str], tuple[int, float, float]] = {}
+    capital_names: dict[str, str] = {}
+    capital_pid: dict[str, tuple[int, int]] = {}
+    largest_by_name: dict[tuple[str, str], tuple[int, float, float]] = {}
     for city in cities.values():
         cap_key = (city["countrycode"], city["name"].casefold())
-        if cap_key not in capitals or city["population"] > capitals[cap_key][0]:
-            capitals[cap_key] = (city["population"], city["latitude"], city["longitude"])
+        if cap_key not in largest_by_name or city["population"] > largest_by_name[cap_key][0]:
+            largest_by_name[cap_key] = (city["population"], city["latitude"], city["longitude"])
     for row in read_tsv("gazetteer_countries.tsv"):
         lat, lon = _float(row["lat"]), _float(row["lon"])
         if lat is None:
-            capital = capitals.get((row["iso2"], row["capital"].casefold()))
+            capital = largest_by_name.get((row["iso2"], row["capital"].casefold()))
             lat, lon = (capital[1], capital[2]) if capital else (None, None)
         pid = add_place(int(row["geonameid"]), row["name"], "country", row["iso2"], None, lat, lon,
                         int(row["population"] or 0))
@@ -128,8 +131,9 @@ def _build(path: Path) -> None:
         for alt in filter(None, row["alt_names"].split("|")):
             if _usable_alternate(alt):
                 add_name(alt, pid, "alt")
-        conn.execute("INSERT INTO countries VALUES (?, ?, ?, ?)",
+        conn.execute("INSERT INTO countries VALUES (?, ?, ?, ?, NULL)",
                      (row["iso2"], pid, row["bbox"], row["demonym"]))
+        capital_names[row["iso2"]] = row["capital"].casefold()
 
     admin_pid: dict[tuple[str, str], int] = {}
     for row in read_tsv("gazetteer_admin1.tsv"):
@@ -155,10 +159,17 @@ def _build(path: Path) -> None:
         alternates = [alt for alt in city.get("alternatenames") or [] if _usable_alternate(alt)]
         for alt in alternates:
             add_name(alt, pid, "alt")
+        if capital_names.get(city["countrycode"]) == city["name"].casefold():
+            best = capital_pid.get(city["countrycode"])
+            if best is None or city["population"] > best[0]:
+                capital_pid[city["countrycode"]] = (city["population"], pid)
         admin = admin_skeleton.get((city["countrycode"], skeleton_key(city["name"])))
         if admin is not None and places[admin - 1][5] == city["admin1code"]:
             for alt in alternates:
                 add_name(alt, admin, "alt")
+
+    conn.executemany("UPDATE countries SET capital_pid = ? WHERE iso2 = ?",
+                     [(pid, iso2) for iso2, (_, pid) in capital_pid.items()])
 
     for row in read_tsv("gazetteer_admin2.tsv"):
         pid = add_place(None, row["name"], "admin2", row["country"], row["admin1_code"],

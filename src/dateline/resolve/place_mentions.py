@@ -14,7 +14,7 @@ Sources of mentions, in order of trust:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.records import AnnotatedArticle
@@ -52,7 +52,7 @@ class Mention:
     direction: str | None = None       # compass word for a region mention
     anchor: str | None = None          # "Syria" in "Syria's northwest"/"northern Syria"
     container: tuple[int, int] | None = None   # span of "Texas" in "Austin, Texas"
-    extra: dict[str, Any] = field(default_factory=dict)
+    query: str | None = None           # the name to look up when it differs from text
 
 
 def direction_of(word: str) -> str | None:
@@ -202,7 +202,7 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
             if text in person_words and not admin:
                 continue
         else:
-            if ent.label_ == "NORP" and text.endswith(("ans", "ese", "ish", "is")):
+            if ent.label_ == "NORP" and text.endswith(("an", "ans", "ese", "ish", "is")):
                 continue
             if _modifies_noun(doc, end) or text in person_words or _speaks(doc[start:end]):
                 continue
@@ -294,20 +294,32 @@ def mentions_at(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> li
     out: list[Mention] = []
     for start, end in spans:
         text = annotated.article.text[start:end]
-        mention = Mention(start, end, text, "given")
+        query, admin_word = bare_name(text)
+        mention = Mention(start, end, text, "given", query=query if query != text else None)
         for block in annotated.parsed:
             doc = block.doc
             span = doc.char_span(start - block.offset, end - block.offset, alignment_mode="expand")
             if span is None:
                 continue
-            mention.admin_hint = _admin_hint_after(doc, span.end) or (
-                span.end - span.start > 1 and doc[span.end - 1].lower_ in ADMIN_WORDS)
+            mention.admin_hint = admin_word or _admin_hint_after(doc, span.end)
             mention.city_hint = _city_hint_near(doc, span.start, span.end)
             break
         out.append(mention)
     out.sort(key=lambda m: m.start)
     _link_containers(out, annotated.article.text)
     return out
+
+
+def bare_name(text: str) -> tuple[str, bool]:
+    """'Benue State' -> ('Benue', True); 'the Caspian Sea' -> ('Caspian Sea', False)."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    admin = False
+    while len(words) > 1 and words[-1].lower() in ADMIN_WORDS and words[-1].lower() != "county":
+        words = words[:-1]
+        admin = True
+    return " ".join(words), admin
 
 
 def _link_containers(mentions: list[Mention], text: str) -> None:

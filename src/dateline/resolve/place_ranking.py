@@ -11,23 +11,42 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.resolve.gazetteer import Candidate, Gazetteer
 from dateline.resolve.place_mentions import Mention
 from dateline.resolve.place_names import name_key
 
-FEATURE_PRIOR = {"city": 0.0, "admin1": 1.0, "country": 3.0, "region": 5.0, "water": 5.0, "other": 4.0}
-MATCH_PRIOR = {"name": 0.0, "alt": -0.3, "skeleton": -2.0, "fuzzy": -3.5}
-ADMIN_HINT = {"admin1": 4.0, "city": -1.5, "country": -1.0}
-CITY_HINT = {"city": 2.0, "admin1": -2.0, "country": -2.0}
-TWIN_ADMIN_PENALTY = 3.0          # bare "Idlib": the city, not the governorate of the same name
-COUNTRY_FOCUS_WEIGHT = 3.0
-ADMIN_FOCUS_WEIGHT = 1.5
-CONTAINER_BONUS = 6.0
-NEAR_BONUS = ((50.0, 1.5), (200.0, 1.0), (800.0, 0.4))
-ROUNDS = 3
-TEMPERATURE = 1.0
+@dataclass(frozen=True)
+class Weights:
+    """The knobs of the ranker (set on the dev splits of the geoparsing sets)."""
+
+    feature: tuple[tuple[str, float], ...] = (
+        ("city", 0.0), ("admin1", 1.0), ("admin2", 0.5), ("country", 3.0), ("region", 6.0),
+        ("water", 6.0), ("other", 5.0))
+    match: tuple[tuple[str, float], ...] = (
+        ("name", 0.0), ("alt", -0.3), ("skeleton", -2.0), ("fuzzy", -3.5), ("part", -1.0))
+    admin_hint: tuple[tuple[str, float], ...] = (
+        ("admin1", 4.0), ("admin2", 3.0), ("city", -1.5), ("country", -1.0))
+    city_hint: tuple[tuple[str, float], ...] = (
+        ("city", 2.0), ("admin1", -2.0), ("admin2", -2.0), ("country", -2.0))
+    capital: float = 3.0            # national capitals stand for their governments and are named often
+    twin_admin_penalty: float = 3.0  # bare "Idlib": the city, not the governorate of the same name
+    country_focus: float = 3.0
+    admin_focus: float = 1.5
+    container: float = 6.0
+    near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (800.0, 0.4))
+    rounds: int = 3
+    temperature: float = 1.0
+
+
+DEFAULT_WEIGHTS = Weights()
+GENERIC_NAME_WORDS = {"university", "college", "school", "academy", "state", "city", "county", "hall",
+                      "airport", "international", "national", "federal", "north", "south", "east",
+                      "west", "new", "saint", "st.", "st", "the", "of", "and", "centre", "center",
+                      "street", "road", "park", "bank", "church", "hospital", "court", "house",
+                      "station", "district", "area", "government", "local", "general", "royal",
+                      "great", "grand", "old", "upper", "lower", "central", "united", "mount"}
 MAX_CANDIDATES = 60
 
 
@@ -45,21 +64,24 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def prior(candidate: Candidate, mention: Mention, twins: set[str]) -> float:
-    score = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0)
-    score += MATCH_PRIOR[candidate.match]
+def prior(candidate: Candidate, mention: Mention, twins: set[str], capitals: frozenset[int],
+          weights: Weights = DEFAULT_WEIGHTS) -> float:
+    score = math.log10(candidate.population + 10) + dict(weights.feature).get(candidate.feature, 0.0)
+    score += dict(weights.match)[candidate.match]
+    if candidate.pid in capitals:
+        score += weights.capital
     if mention.admin_hint:
-        score += ADMIN_HINT.get(candidate.feature, 0.0)
-    elif candidate.feature == "admin1" and candidate.admin1_key in twins:
-        score -= TWIN_ADMIN_PENALTY
+        score += dict(weights.admin_hint).get(candidate.feature, 0.0)
+    elif candidate.feature in ("admin1", "admin2") and candidate.admin1_key in twins:
+        score -= weights.twin_admin_penalty
     if mention.city_hint:
-        score += CITY_HINT.get(candidate.feature, 0.0)
+        score += dict(weights.city_hint).get(candidate.feature, 0.0)
     return score
 
 
 def _twin_admins(candidates: list[Candidate]) -> set[str]:
-    """Admin1 areas among the candidates that share their name with a city inside them."""
-    admins = {c.admin1_key: c for c in candidates if c.feature == "admin1" and c.admin1_key}
+    """Admin areas among the candidates that share their name with a city inside them."""
+    admins = {c.admin1_key: c for c in candidates if c.feature in ("admin1", "admin2") and c.admin1_key}
     twins: set[str] = set()
     for cand in candidates:
         admin = admins.get(cand.admin1_key) if cand.feature == "city" else None
@@ -68,15 +90,20 @@ def _twin_admins(candidates: list[Candidate]) -> set[str]:
     return twins
 
 
-def _softmax(scores: list[float]) -> list[float]:
+def _softmax(scores: list[float], temperature: float) -> list[float]:
     top = max(scores)
-    weights = [math.exp((s - top) / TEMPERATURE) for s in scores]
-    total = sum(weights)
-    return [w / total for w in weights]
+    exps = [math.exp((s - top) / temperature) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
-    found = gazetteer.lookup(mention.text, fuzzy=mention.source == "ent")
+    fuzzy = mention.source in ("ent", "given")
+    found = gazetteer.lookup(mention.text, fuzzy=fuzzy and mention.query is None)
+    if not found and mention.query:
+        found = gazetteer.lookup(mention.query, fuzzy=fuzzy)
+    if not found:
+        found = _part_candidates(gazetteer, mention.query or mention.text)
     pool = list(found)
     pool.sort(key=lambda c: (-(c.match in ("name", "alt")), -c.population))
     return pool[:MAX_CANDIDATES]
@@ -88,7 +115,24 @@ def _unit_key(mention: Mention, mentions_by_span: dict[tuple[int, int], Mention]
             name_key(container.text) if container else "")
 
 
-def rank(mentions: list[Mention], gazetteer: Gazetteer) -> list[Choice]:
+def _part_candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """A longer name that the gazetteer lacks, resolved by the longest place name
+    inside it ("University of California" -> California)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first:first + size]
+            if not any(w[:1].isupper() and w.lower() not in GENERIC_NAME_WORDS for w in part):
+                continue
+            found = [replace(c, match="part") for c in gazetteer.lookup(" ".join(part), fuzzy=False)
+                     if c.match in ("name", "alt")]
+            if found:
+                return found
+    return []
+
+
+def rank(mentions: list[Mention], gazetteer: Gazetteer,
+         weights: Weights = DEFAULT_WEIGHTS) -> list[Choice]:
     """The chosen candidate for every mention that has one (text order kept).
 
     Mentions with the same text and the same cues are resolved together, as one
@@ -98,31 +142,32 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer) -> list[Choice]:
     by_span = {(m.start, m.end): m for m in named}
     unit_of: dict[tuple[str, ...], int] = {}
     units: list[Mention] = []
-    weights: list[int] = []
+    counts: list[int] = []
     for mention in named:
         key = _unit_key(mention, by_span)
         if key not in unit_of:
             unit_of[key] = len(units)
             units.append(mention)
-            weights.append(0)
-        weights[unit_of[key]] += 1
+            counts.append(0)
+        counts[unit_of[key]] += 1
     container_unit = [unit_of.get(_unit_key(by_span[u.container], by_span))
                       if u.container in by_span else None for u in units]
     pools = [_candidates(gazetteer, u) for u in units]
-    priors = [[prior(c, u, _twin_admins(pool)) for c in pool] for u, pool in zip(units, pools)]
+    priors = [[prior(c, u, _twin_admins(pool), gazetteer.capitals, weights) for c in pool]
+              for u, pool in zip(units, pools)]
     scores = [list(p) for p in priors]
-    for _ in range(ROUNDS):
-        shares = [_softmax(row) if row else [] for row in scores]
+    for _ in range(weights.rounds):
+        shares = [_softmax(row, weights.temperature) if row else [] for row in scores]
         best = [pool[max(range(len(pool)), key=row.__getitem__)] if pool else None
                 for pool, row in zip(pools, scores)]
-        countries, admins, total = _focus(pools, shares, weights)
+        countries, admins, total = _focus(pools, shares, counts)
         scores = []
         for i, (unit, pool) in enumerate(zip(units, pools)):
             if len(pool) < 2:
                 scores.append(list(priors[i]))
                 continue
-            own_countries, own_admins, _ = _focus([pool], [shares[i]], [weights[i]])
-            rest = max(total - weights[i], 1)
+            own_countries, own_admins, _ = _focus([pool], [shares[i]], [counts[i]])
+            rest = max(total - counts[i], 1)
             container = best[container_unit[i]] if container_unit[i] is not None else None
             surface = name_key(unit.text)
             others = {b.pid: b for j, b in enumerate(best)
@@ -133,10 +178,10 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer) -> list[Choice]:
                                  - own_countries.get(cand.country or "", 0.0)) / rest
                 admin_share = (admins.get(cand.admin1_key or "", 0.0)
                                - own_admins.get(cand.admin1_key or "", 0.0)) / rest
-                score = base + COUNTRY_FOCUS_WEIGHT * country_share + ADMIN_FOCUS_WEIGHT * admin_share
+                score = base + weights.country_focus * country_share + weights.admin_focus * admin_share
                 if container is not None and _inside(cand, container):
-                    score += CONTAINER_BONUS
-                score += _near_bonus(cand, list(others.values()))
+                    score += weights.container
+                score += _near_bonus(cand, list(others.values()), weights.near)
                 row.append(score)
             scores.append(row)
     chosen: list[Choice | None] = []
@@ -144,7 +189,7 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer) -> list[Choice]:
         if not pool:
             chosen.append(None)
             continue
-        shares = _softmax(row)
+        shares = _softmax(row, weights.temperature)
         top = max(range(len(pool)), key=row.__getitem__)
         chosen.append(Choice(units[0], pool[top], shares[top]))
     out: list[Choice] = []
@@ -163,7 +208,8 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
     return False
 
 
-def _near_bonus(candidate: Candidate, others: list[Candidate]) -> float:
+def _near_bonus(candidate: Candidate, others: list[Candidate],
+                near: tuple[tuple[float, float], ...]) -> float:
     if candidate.lat is None or candidate.lon is None or candidate.feature in ("country", "region", "water"):
         return 0.0
     nearest = min((km(candidate.lat, candidate.lon, o.lat, o.lon) for o in others
@@ -171,7 +217,7 @@ def _near_bonus(candidate: Candidate, others: list[Candidate]) -> float:
                    and o.feature not in ("country", "region", "water")), default=None)
     if nearest is None:
         return 0.0
-    for limit, bonus in NEAR_BONUS:
+    for limit, bonus in near:
         if nearest <= limit:
             return bonus
     return 0.0

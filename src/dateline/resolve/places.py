@@ -16,6 +16,7 @@ from dateline.resolve.place_ranking import Choice, rank
 DIRECTION_REACH = 0.5             # share of the half-extent a compass region sits off centre
 DIRECTION_FALLBACK_DEGREES = 1.5  # offset used when a country's outline is unknown
 REGION_CONFIDENCE = 0.6
+PLACE_FEATURES = {"city", "admin1", "country", "region", "water", "other"}   # admin2 is "other"
 
 
 def resolve_places(annotated: AnnotatedArticle) -> list[Place]:
@@ -123,8 +124,9 @@ def _group(choices: list[Choice], gazetteer: Gazetteer) -> list[Place]:
         place = index.get(key)
         if place is None:
             admin_name, admin_code = _admin1_of(cand, gazetteer)
+            feature = cand.feature if cand.feature in PLACE_FEATURES else "other"
             place = Place(id=f"p{len(places) + 1}", mention=choice.mention.text, name=cand.name,
-                          geonameid=cand.geonameid, feature=cand.feature, country=cand.country,
+                          geonameid=cand.geonameid, feature=feature, country=cand.country,
                           lat=cand.lat, lon=cand.lon, admin1=admin_name, admin1_code=admin_code,
                           confidence=choice.confidence, spans=[])
             index[key] = place
@@ -138,7 +140,7 @@ def _group(choices: list[Choice], gazetteer: Gazetteer) -> list[Place]:
 def _admin1_of(candidate: Candidate, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
     if candidate.feature == "admin1":
         return candidate.name, candidate.admin1_key
-    if candidate.feature != "city" or not candidate.country or not candidate.admin1_code:
+    if candidate.feature not in ("city", "admin2") or not candidate.country or not candidate.admin1_code:
         return None, None
     admin = gazetteer.admin1(candidate.country, candidate.admin1_code)
     return (admin.name if admin else None), candidate.admin1_key
