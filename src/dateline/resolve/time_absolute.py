@@ -33,7 +33,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(\d{4})-(\d{2})", _iso_month),
         (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})", _numeric_day),
         (rf"(?:(?:{weekday}) )?(?:the )?(\d{{1,2}}) (?:of )?({month})(?: {year})?", _day_month),
-        (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
+        (rf"(?:(?:{weekday}) )?(?:the )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
+        (rf"(?:last|this past) ({month}) (\d{{1,2}})", _last_month_day),
+        (rf"(?:the )?week of (.+)", _week_of),
         (rf"({month}) (\d{{1,2}}) ?- ?(\d{{1,2}})(?: {year})?", _month_day_range),
         (rf"({PART})?({month})(?: (?:of )?{year})?", _month),
         (rf"(last|next|this|past|coming|previous|this past|this coming) ({month})", _month_relative),
@@ -296,9 +298,7 @@ def _weekday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading
         day = cal.week_span(ref)[0] + timedelta(days=weekday)
     else:
         day = cal.nearest_weekday(ref, weekday, tense)
-    if m[3]:
-        return point((day, day), "day", "TIME", f"{day.isoformat()}T{vocabulary().dayparts[m[3]]}")
-    return point((day, day), "day")
+    return point((day, day), "day")     # "Friday night" is dated by its day
 
 
 def _day_of(word: str | None, ref: date, tense: str) -> date:
@@ -379,3 +379,18 @@ def _weekday_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Rea
 
 def _month_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     return Reading(None, None, None, "set", "SET", f"XXXX-{vocabulary().months[m[1]]:02d}")
+
+
+def _last_month_day(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    month = vocabulary().months[m[1]]
+    day = int(m[2])
+    year = ref.year if (month, day) < (ref.month, ref.day) else ref.year - 1
+    return _day(year, month, day)
+
+
+def _week_of(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """'the week of March 6': the Monday-Sunday week holding that day."""
+    inner = read_absolute(m[1], ref, tense, dayfirst)
+    if inner is None or inner.start is None or inner.granularity != "day":
+        return None
+    return point(cal.week_span(inner.start), "week")

@@ -143,13 +143,24 @@ def unit_span(day: date, unit: str) -> Interval:
     raise ValueError(f"no calendar period for unit {unit!r}")
 
 
+TENSE_PENALTY_MONTHS = 9
+
+
 def nearest_month(ref: date, month: int, tense: str) -> int:
-    """The year of the named month: the last one in the past tense, the next in the future,
-    the closest one otherwise (the current month counts as both past and future)."""
-    if tense == "past":
-        return ref.year if month <= ref.month else ref.year - 1
-    if tense == "future":
-        return ref.year if month >= ref.month else ref.year + 1
+    """The year of the named month: the closest one to ``ref``, counting a month on the side
+    the tense points away from as ``TENSE_PENALTY_MONTHS`` further (so a past-tense "in
+    November" written in October is next month, but "in August" is last August); the
+    current month counts as both past and future."""
+    if tense in ("past", "future"):
+        best: tuple[int, int] | None = None
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            distance = (year - ref.year) * 12 + month - ref.month
+            wrong_side = distance > 0 if tense == "past" else distance < 0
+            cost = abs(distance) + (TENSE_PENALTY_MONTHS if wrong_side else 0)
+            if best is None or cost < best[0]:
+                best = (cost, year)
+        assert best is not None
+        return best[1]
     delta = month - ref.month
     if delta > 6:
         return ref.year - 1

@@ -19,8 +19,10 @@ from dateline.resolve.time_tense import clause_tense
 
 ADVERBS = re.compile(r"\b(?:now|currently|recently|today|tonight|yesterday|tomorrow|daily|weekly|"
                      r"since then|nowadays|lately|at present|these days|the future|the near future)\b", re.I)
+DEADLINE_WORDS = ("until", "till", "by")
 BOUND_WORDS = ("since", "until", "till", "by", "before", "after", "from", "through")
 TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|of|its|their|both|just|only|as early as|as late as)\s+|"
+                       r"the\s+(?=[A-Z][a-z]{2,8}\.? \d{1,2}\b)|"
                        r"at\s+(?!least\b|most\b)|an?\s+(?=\d|[A-Z][a-z]+\.? \d|(?:one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|first|second|third|fourth)\b))+", re.I)
 EXTEND_LEFT = re.compile(r"\b(?:this|last|next|each|every|early|late|earlier|later|noon|midnight|"
@@ -67,6 +69,8 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
             if ref is not None:
                 tense = clause_tense(doc, candidate.start, candidate.end)
                 bounded = _with_bound(doc.text, candidate.start, text) + candidate.signal
+                if tense == "past" and bounded.split()[0].lower() in DEADLINE_WORDS:
+                    tense = "present"   # "postponed until Tuesday": a deadline may lie ahead
                 reading = interpret(bounded, ref, tense, dayfirst, anchor)
                 if candidate.signal:
                     reading = _with_own_timex(reading, interpret(text, ref, tense, dayfirst, anchor))

@@ -66,8 +66,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:every|each) (other )?(?:{count} )?{units}", _set),
         (rf"(once|twice|\w+ times) (?:a|per|an|every|each) ({unit})", _frequency),
         (r"(daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)", _adverbial_set),
-        (r"(then|that time|the time|that day|the same day|that same day|that week|that month|"
-         r"that year|the same time|the day)", _anaphor),
+        (r"(?:earlier |later |early |late )?(then|that time|the time|that day|the same day|that same day|"
+         r"that week|that month|that year|the same time|the day)", _anaphor),
     ]
     return tuple((re.compile(pattern), rule) for pattern, rule in table)
 
@@ -106,8 +106,6 @@ def _unit(word: str) -> str:
 
 
 def _today(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
-    if m[1] == "tonight":
-        return point((ref, ref), "day", "TIME", f"{ref.isoformat()}TNI")
     return point((ref, ref), "day")
 
 

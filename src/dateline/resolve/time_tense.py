@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 FUTURE_AUX = ("will", "shall", "'ll", "wo", "would")
+SCHEDULING = ("plan", "schedule", "postpone", "delay", "reschedule", "defer", "adjourn")
 FUTURE_GOVERNORS = ("expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "prepare",
                     "want", "promise", "vow", "pledge", "threaten", "seek", "agree", "decide", "begin")
 
@@ -38,6 +39,8 @@ def _governing_verb(token: Any) -> Any | None:
 
 def verb_tense(verb: Any) -> str:
     """The tense of a verb with its auxiliaries: 'past', 'future' or 'present'."""
+    if verb.lemma_ in SCHEDULING:
+        return "future"     # what is planned or put off lies after the planning
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     lowers = [aux.lower_ for aux in auxiliaries]
     if any(word in FUTURE_AUX for word in lowers):
