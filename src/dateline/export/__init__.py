@@ -6,7 +6,8 @@
 
 Formats: "acled" (ACLED-style CSV), "gdelt" (GDELT-2.0-style events TSV, no
 header), "json" (records JSON lines), "geojson" (FeatureCollection of event
-points), "csv" (flat event rows).  "parquet" is recognised but needs pyarrow.
+points), "csv" (flat event rows), "parquet" (flat event rows, typed columns; needs
+pyarrow and a path, not a stream).
 """
 from __future__ import annotations
 
@@ -19,8 +20,7 @@ from dateline.export.output import text_output
 from dateline.export.simple import write_csv, write_geojson, write_json_lines
 from dateline.store import Store
 
-FORMATS = ("acled", "gdelt", "json", "geojson", "csv")
-NEEDS_PYARROW = ("parquet",)
+FORMATS = ("acled", "gdelt", "json", "geojson", "csv", "parquet")
 
 
 class ExportError(RuntimeError):
@@ -36,9 +36,6 @@ def export(store: Store, fmt: str, out: Path | TextIO, **filters: Any) -> int:
     matching events with only those events.
     """
     name = fmt.lower().strip()
-    if name in NEEDS_PYARROW:
-        raise ExportError(f"{name} export needs the pyarrow package, which is not installed; "
-                          f"use one of: {', '.join(FORMATS)}")
     if name not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if name == "json" and not filters:
@@ -46,6 +43,8 @@ def export(store: Store, fmt: str, out: Path | TextIO, **filters: Any) -> int:
         with text_output(out) as stream:
             return write_json_lines(records, stream)
     rows = store.events(**filters)
+    if name == "parquet":
+        return _parquet(rows, out)
     with text_output(out) as stream:
         if name == "json":
             return write_json_lines(store.records([r["event_id"] for r in rows]), stream)
@@ -57,6 +56,17 @@ def export(store: Store, fmt: str, out: Path | TextIO, **filters: Any) -> int:
         if name == "acled":
             return write_acled(rows, parties, stream)
         return write_gdelt(rows, parties, stream)
+
+
+def _parquet(rows: list[dict[str, Any]], out: Path | TextIO) -> int:
+    if not isinstance(out, (str, Path)):
+        raise ExportError("parquet (written with pyarrow) is a binary format: give a path, "
+                          "not a text stream")
+    try:
+        from dateline.export.parquet import write_parquet
+        return write_parquet(rows, out)
+    except ImportError as err:
+        raise ExportError(f"parquet export needs the pyarrow package ({err})") from None
 
 
 __all__ = ["export", "FORMATS", "ExportError", "ACLED_COLUMNS", "GDELT_COLUMNS"]

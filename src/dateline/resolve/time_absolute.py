@@ -26,6 +26,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     v = vocabulary()
     month, weekday = v.alternation("months"), v.alternation("weekdays")
     season, daypart = v.alternation("seasons"), v.alternation("dayparts")
+    holiday = v.alternation("holidays")
     ordinal = v.alternation("ordinals")
     year = r"(\d{4})"
     table: list[tuple[str, Rule]] = [
@@ -36,6 +37,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?:{weekday}) )?(?:the )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
         (rf"(?:last|this past) ({month}) (\d{{1,2}})", _last_month_day),
         (rf"(?:the )?week of (.+)", _week_of),
+        (rf"(?:(last|next|this) )?({holiday})(?: (?:of )?{year})?", _holiday),
         (rf"({month}) (\d{{1,2}}) ?- ?(\d{{1,2}})(?: {year})?", _month_day_range),
         (rf"({PART})?({month})(?: (?:of )?{year})?", _month),
         (rf"(last|next|this|past|coming|previous|this past|this coming) ({month})", _month_relative),
@@ -394,3 +396,20 @@ def _week_of(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading
     if inner is None or inner.start is None or inner.granularity != "day":
         return None
     return point(cal.week_span(inner.start), "week")
+
+
+def _holiday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """A named holiday: in the year given, else the last one ("last", past tense) or the next."""
+    rule = vocabulary().holidays[m[2]]
+    if m[3]:
+        day = cal.holiday(rule, int(m[3]))
+        return point((day, day), "day")
+    this_year = cal.holiday(rule, ref.year)
+    direction = {"last": "past", "next": "future", "this": "present"}.get(m[1] or "", tense)
+    if direction == "past":
+        day = this_year if this_year <= ref else cal.holiday(rule, ref.year - 1)
+    elif direction == "future":
+        day = this_year if this_year >= ref else cal.holiday(rule, ref.year + 1)
+    else:
+        day = this_year
+    return point((day, day), "day")

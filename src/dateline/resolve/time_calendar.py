@@ -179,3 +179,37 @@ def nearest_weekday(ref: date, weekday: int, tense: str) -> date:
     if tense == "future":
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back) if back <= ahead else ref + timedelta(days=ahead)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (Monday = 0); a negative ``nth`` counts from the end."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = month_end(year, month)
+    return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
+def holiday(rule: str, year: int) -> date:
+    """The day of a holiday rule from time_words.tsv: "MM-DD", "M/weekday/nth" or "easter+N"."""
+    if rule.startswith("easter"):
+        return easter(year) + timedelta(days=int(rule[6:]))
+    if "/" in rule:
+        month, weekday, nth = (int(part) for part in rule.split("/"))
+        return nth_weekday(year, month, weekday, nth)
+    month, day = (int(part) for part in rule.split("-"))
+    return date(year, month, day)

@@ -18,7 +18,9 @@ from dateline.resolve.time_reading import Reading
 from dateline.resolve.time_tense import clause_tense
 
 ADVERBS = re.compile(r"\b(?:now|currently|recently|today|tonight|yesterday|tomorrow|daily|weekly|"
-                     r"since then|nowadays|lately|at present|these days|the future|the near future)\b", re.I)
+                     r"since then|nowadays|lately|at present|these days|the future|the near future|every day|"
+                     r"in the past)\b", re.I)
+AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old$|^\w+[- ]years?[- ]old$", re.I)
 DEADLINE_WORDS = ("until", "till", "by")
 BOUND_WORDS = ("since", "until", "till", "by", "before", "after", "from", "through")
 TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|of|its|their|both|just|only|as early as|as late as)\s+|"
@@ -100,6 +102,8 @@ def _candidates(doc: Any, lo: int, hi: int) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start_char < lo or ent.end_char > hi:
             continue
+        if AGE.match(ent.text) or (len(ent) == 1 and ent[0].tag_ == "JJ"):
+            continue    # ages ("6-year-old") and adjectives ("quarterly results") date nothing
         for piece in _split(doc.text, ent.start_char, ent.end_char):
             trimmed = _trim(doc.text, *piece)
             if trimmed:

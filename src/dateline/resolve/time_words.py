@@ -27,6 +27,7 @@ class Vocabulary:
     ordinals: dict[str, int]
     dayparts: dict[str, str]
     connectives: tuple[str, ...]
+    holidays: dict[str, str]
 
     def alternation(self, category: str) -> str:
         """A regex alternation of the words of one category, longest first."""
@@ -59,6 +60,7 @@ def vocabulary() -> Vocabulary:
         ordinals={w: int(v) for w, v in pick("ordinal").items()},
         dayparts=pick("daypart"),
         connectives=tuple(sorted(pick("connective"), key=len, reverse=True)),
+        holidays=pick("holiday"),
     )
 
 
