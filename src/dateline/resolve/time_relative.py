@@ -27,7 +27,7 @@ PAST_WORDS = ("recently", "lately", "previously", "formerly", "the past", "in th
               "not long ago", "in recent times", "once", "before")
 FUTURE_WORDS = ("soon", "the future", "in the future", "shortly", "eventually", "in due course",
                 "later", "the coming days", "in the near future", "the near future")
-RECENT_SPAN_DAYS = {"D": 7, "W": 28, "M": 91, "Y": 1095, "DE": 7305}
+RECENT_SPAN_DAYS = {"D": 7, "W": 28, "M": 91, "Q": 273, "Y": 1095, "DE": 7305}
 ADVERBIAL_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
                   "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D"}
 
@@ -61,7 +61,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:a|an|the) ({unit}) (earlier|later|before|after)", _one_distance),
         (rf"(?:the )?(next|following|previous|same) ({unit})", _anchored_unit),
         (rf"(?:the )?{count} (?:more |full |additional )?{units}(?: or so)?", _duration),
-        (rf"(?:a|an|the) (?:additional |full |whole |entire )?({unit})", _one_unit),
+        (r"the (?:full |whole |entire |calendar )?year", _the_year),
+        (rf"(?:a|an) (?:additional |full |whole |entire )?({unit})", _one_unit),
         (rf"({unit})s", _plural_units),
         (rf"(?:every|each) (other )?(?:{count} )?{units}", _set),
         (rf"(once|twice|\w+ times) (?:a|per|an|every|each) ({unit})", _frequency),
@@ -305,6 +306,11 @@ def _duration(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) 
     if (amount is None and vague is None) or (amount is not None and amount >= 1000):
         return None
     return Reading(None, None, None, "duration", "DURATION", duration_value(amount, _unit(m[2])))
+
+
+def _the_year(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
+    """'the year', 'the full year': in news, the current calendar year."""
+    return point(cal.year_span(ref.year), "year")
 
 
 def _one_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
