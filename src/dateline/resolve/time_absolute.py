@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from dateline.resolve import time_calendar as cal
+from dateline.resolve import time_days as days
 from dateline.resolve.time_reading import Reading, point
 from dateline.resolve.time_words import vocabulary
 
@@ -37,7 +38,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?:{weekday}) )?(?:the )?({month}) (\d{{1,2}})(?: {year})?", _month_day),
         (rf"(?:last|this past) ({month}) (\d{{1,2}})", _last_month_day),
         (rf"(?:the )?week of (.+)", _week_of),
-        (rf"(?:(last|next|this) )?({holiday})(?: (?:of )?{year})?", _holiday),
+        (rf"(?:(last|next|this) )?({holiday})(?: (?:of )?{year})?", days.holiday),
         (rf"({month}) (\d{{1,2}}) ?- ?(\d{{1,2}})(?: {year})?", _month_day_range),
         (rf"({PART})?({month})(?: (?:of )?{year})?", _month),
         (rf"(last|next|this|past|coming|previous|this past|this coming) ({month})", _month_relative),
@@ -49,21 +50,21 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"({PART})?(?:the )?({season})(?: (?:of )?{year})?", _season),
         (rf"(last|next|this|past|coming|this past|this coming) ({season})", _season_relative),
         (rf"({PART})?(?:the )?({season}) (?:of )?(this|last|next) year", _season_of_year),
-        (rf"(?:the )?weekend", _weekend),
+        (rf"(?:the )?weekend", days.weekend),
         (rf"(?:the )?({ordinal}) quarter(?: (?:of )?(?:{year}|(this|last|next) year))?", _quarter),
         (rf"q([1-4])(?: {year})?", _quarter_digit),
         (rf"(?:the )?(first|second) half(?: of (?:{year}|(this|last|next) year|the year))?", _half),
         (rf"(?:(last|next|this|past|coming|the previous|the following|this coming|this past|early|late|"
-         rf"earlier|later|mid) )?({weekday})(?: ({daypart}))?", _weekday),
+         rf"earlier|later|mid) )?({weekday})(?: ({daypart}))?", days.weekday),
         (rf"(?:early |late |mid |earlier |later )?({daypart}) (?:on )?({weekday}|today|yesterday|tomorrow)",
-         _daypart_of_day),
-        (rf"(?:early|late|earlier|later|mid) (today|yesterday|tomorrow)", _part_of_deictic),
-        (rf"(?:every|each) ({weekday})(?: ({daypart}))?|({weekday})s(?: ({daypart})s?)?", _weekday_set),
+         days.daypart_of_day),
+        (rf"(?:early|late|earlier|later|mid) (today|yesterday|tomorrow)", days.part_of_deictic),
+        (rf"(?:every|each) ({weekday})(?: ({daypart}))?|({weekday})s(?: ({daypart})s?)?", days.weekday_set),
         (rf"(?:every|each) ({month})", _month_set),
         (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}}) ({daypart})", _month_day_part),
         (rf"(?:at )?(\d{{1,2}})(?::(\d{{2}}))? ?([ap]m)(?: (?:on )?({weekday}|today|yesterday|tomorrow|tonight))?",
-         _clock),
-        (rf"(noon|midday|midnight)(?: (?:on )?({weekday}|today|yesterday|tomorrow))?", _noon),
+         days.clock),
+        (rf"(noon|midday|midnight)(?: (?:on )?({weekday}|today|yesterday|tomorrow))?", days.noon),
     ]
     return tuple((re.compile(pattern), rule) for pattern, rule in table)
 
@@ -287,47 +288,6 @@ def _half(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | 
     return point(cal.half_span(year, half), "half")
 
 
-def _weekday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    weekday = vocabulary().weekdays[m[2]]
-    word = (m[1] or "").split()[-1] if m[1] else None
-    if word in ("previous", "following"):
-        return None     # counted from another time, not from publication
-    if word in ("last", "past"):
-        day = cal.nearest_weekday(ref - timedelta(days=1), weekday, "past")
-    elif word in ("next", "coming"):
-        day = cal.nearest_weekday(ref + timedelta(days=1), weekday, "future")
-    elif word == "this" and m[1] == "this":
-        day = cal.week_span(ref)[0] + timedelta(days=weekday)
-    else:
-        day = cal.nearest_weekday(ref, weekday, tense)
-    return point((day, day), "day")     # "Friday night" is dated by its day
-
-
-def _day_of(word: str | None, ref: date, tense: str) -> date:
-    if not word or word in ("today", "tonight"):
-        return ref
-    if word == "yesterday":
-        return ref - timedelta(days=1)
-    if word == "tomorrow":
-        return ref + timedelta(days=1)
-    return cal.nearest_weekday(ref, vocabulary().weekdays[word], tense)
-
-
-def _clock(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if not (1 <= hour <= 12 and minute < 60):
-        return None
-    hour = hour % 12 + (12 if m[3] == "pm" else 0)
-    day = _day_of(m[4], ref, tense)
-    return point((day, day), "day", "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
-
-
-def _noon(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    day = _day_of(m[2], ref, tense)
-    clock = "24:00" if m[1] == "midnight" else "12:00"
-    return point((day, day), "day", "TIME", f"{day.isoformat()}T{clock}")
-
-
 def _month_of_year(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     month = vocabulary().months[m[2]]
     year = _relative_year(ref, m[3], None)
@@ -349,36 +309,6 @@ def _century(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading
     return point(_with_part(cal.century_span(first), m[1]), "century", timex=f"{ordinal - 1:02d}")
 
 
-def _weekend(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    """'the weekend': the one just past in the past tense, the coming one in the future."""
-    if ref.weekday() >= 5:
-        day = ref
-    elif tense == "future":
-        day = ref
-    else:
-        day = ref - timedelta(days=7)
-    saturday, sunday = cal.weekend_span(day)
-    year, week, _ = saturday.isocalendar()
-    return point((saturday, sunday), "day", timex=f"{year:04d}-W{week:02d}-WE")
-
-
-def _daypart_of_day(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    day = _day_of(m[2], ref, tense)
-    return point((day, day), "day", "TIME", f"{day.isoformat()}T{vocabulary().dayparts[m[1]]}")
-
-
-def _part_of_deictic(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    day = _day_of(m[1], ref, tense)
-    return point((day, day), "day")
-
-
-def _weekday_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    weekday = vocabulary().weekdays[m[1] or m[3]]
-    part = m[2] or m[4]
-    suffix = f"T{vocabulary().dayparts[part]}" if part else ""
-    return Reading(None, None, None, "set", "SET", f"XXXX-WXX-{weekday + 1}{suffix}")
-
-
 def _month_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     return Reading(None, None, None, "set", "SET", f"XXXX-{vocabulary().months[m[1]]:02d}")
 
@@ -396,20 +326,3 @@ def _week_of(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading
     if inner is None or inner.start is None or inner.granularity != "day":
         return None
     return point(cal.week_span(inner.start), "week")
-
-
-def _holiday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    """A named holiday: in the year given, else the last one ("last", past tense) or the next."""
-    rule = vocabulary().holidays[m[2]]
-    if m[3]:
-        day = cal.holiday(rule, int(m[3]))
-        return point((day, day), "day")
-    this_year = cal.holiday(rule, ref.year)
-    direction = {"last": "past", "next": "future", "this": "present"}.get(m[1] or "", tense)
-    if direction == "past":
-        day = this_year if this_year <= ref else cal.holiday(rule, ref.year - 1)
-    elif direction == "future":
-        day = this_year if this_year >= ref else cal.holiday(rule, ref.year + 1)
-    else:
-        day = this_year
-    return point((day, day), "day")
