@@ -63,3 +63,22 @@ def test_country_and_admin1_accessors() -> None:
     assert gaz.admin1("SY", "99") is None
     assert gaz.country("XX") is None
     assert gaz.is_demonym("Syrian") and not gaz.is_demonym("Syria")
+
+
+def test_demonyms_point_to_their_country() -> None:
+    gaz = load_gazetteer()
+    canadian = [c for c in gaz.lookup("Canadian") if c.feature == "country"]
+    assert canadian and canadian[0].country == "CA"
+    assert any(c.country == "PS" and c.feature == "country" for c in gaz.lookup("Palestinians"))
+    chinese = [c for c in gaz.lookup("Chinese") if c.feature == "country"]
+    assert [c.country for c in chinese] == ["CN"]    # shared demonym: the most populous country
+
+
+def test_second_level_areas_and_capitals() -> None:
+    gaz = load_gazetteer()
+    county = [c for c in gaz.lookup("Licking County") if c.feature == "admin2"]
+    assert county and county[0].admin1_key == "US.OH"
+    damascus = [c for c in gaz.lookup("Damascus") if c.geonameid == 170654][0]
+    assert damascus.pid in gaz.capitals
+    small = [c for c in gaz.lookup("Damascus") if c.country == "US"]
+    assert small and all(c.pid not in gaz.capitals for c in small)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dateline.records import AnnotatedArticle, Article, ParsedBlock, Place, Sentence
 from dateline.resources import nlp
-from dateline.resolve.places import place_at, resolve_places
+from dateline.resolve.place_mentions import bare_name, direction_of
+from dateline.resolve.places import place_at, resolve_places, resolve_spans
 
 
 def annotate(text: str) -> AnnotatedArticle:
@@ -118,3 +119,43 @@ def test_place_at_returns_places_in_a_range_in_text_order() -> None:
     assert [p.mention for p in inside] == ["Homs", "Hama"]
     assert [p.mention for p in place_at(places, 0, second)] == ["Hama"]
     assert place_at(places, 0, 5) == []
+
+
+def test_given_spans_resolve_with_their_cues() -> None:
+    text = "Gunmen attacked villages in Benue State and near Makurdi, officials in Abuja said."
+    annotated = annotate(text)
+    spans = [(text.index("Benue State"), text.index("Benue State") + len("Benue State")),
+             (text.index("Makurdi"), text.index("Makurdi") + len("Makurdi")),
+             (0, 0)]
+    benue, makurdi, empty = resolve_spans(annotated, spans)
+    assert benue is not None and benue.feature == "admin1" and benue.country == "NG"
+    assert makurdi is not None and makurdi.country == "NG" and makurdi.feature == "city"
+    assert empty is None
+
+
+def test_part_names_only_for_given_spans() -> None:
+    text = "She studied at the University of California before moving to Denver."
+    annotated = annotate(text)
+    start = text.index("University")
+    end = start + len("University of California")
+    given = resolve_spans(annotated, [(start, end)])[0]
+    assert given is not None and given.admin1_code == "US.CA"
+    recognised = {p.mention for p in resolve_places(annotated)}
+    assert "Denver" in recognised and "University of California" not in recognised
+
+
+def test_bare_name_and_compass_words() -> None:
+    assert bare_name("Benue State") == ("Benue", True)
+    assert bare_name("the Caspian Sea") == ("Caspian Sea", False)
+    assert bare_name("Licking County") == ("Licking County", False)
+    assert direction_of("northwestern") == "northwest"
+    assert direction_of("South") == "south"
+    assert direction_of("western") == "west"
+    assert direction_of("northern-most") is None
+    assert direction_of("Syria") is None
+
+
+def test_misspelt_entity_resolves_by_near_spelling() -> None:
+    text = "Officials met in Dmascus on Friday to discuss the ceasefire."
+    places = resolve_places(annotate(text))
+    assert [(p.mention, p.geonameid) for p in places] == [("Dmascus", 170654)]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from dateline.resolve.place_index import ensure_index
 from dateline.resolve.place_names import name_key, skeleton_key
 
-NOTABLE_VARIANT_POPULATION = 100_000   # variant spellings still offered beside exact matches
+NOTABLE_VARIANT_POPULATION = 100_000
+FUZZY_MAX_WORDS = 3                    # longer strings are descriptions, not misspelt names   # variant spellings still offered beside exact matches
 MATCH_RANK = {"name": 0, "alt": 1, "skeleton": 2, "fuzzy": 3, "part": 4}
 _PLACE_COLUMNS = "p.pid, p.geonameid, p.name, p.feature, p.country, p.admin1_code, p.lat, p.lon, p.population"
 
@@ -44,6 +45,8 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     """Levenshtein distance of a and b is at most ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return False
+    if limit == 1:
+        return _within_one_edit(a, b)
     previous = list(range(len(b) + 1))
     for i, ch_a in enumerate(a, 1):
         current = [i] + [0] * len(b)
@@ -53,6 +56,17 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 class Gazetteer:
@@ -111,11 +125,15 @@ class Gazetteer:
                 if not exact or cand.feature in ("country", "admin1") \
                         or cand.population >= NOTABLE_VARIANT_POPULATION:
                     found.setdefault(cand.pid, cand)
-        if fuzzy and not found and len(skeleton) >= 5:
-            limit = 1 if len(skeleton) < 9 else 2
+        if fuzzy and not found and len(skeleton) >= 5 and len(key.split()) <= FUZZY_MAX_WORDS:
+            limit = 1
             for row in self._conn.execute(
                     f"SELECT {_PLACE_COLUMNS}, f.key FROM fuzzy f JOIN places p ON p.pid = f.pid"
-                    " WHERE f.head = ?", (skeleton[:2],)):
+                    " WHERE f.head = ? AND f.size BETWEEN ? AND ?"
+                    f" UNION SELECT {_PLACE_COLUMNS}, f.key FROM fuzzy f JOIN places p ON p.pid = f.pid"
+                    " WHERE f.tail = ? AND f.size BETWEEN ? AND ?",
+                    (skeleton[:2], len(skeleton) - limit, len(skeleton) + limit,
+                     skeleton[-2:], len(skeleton) - limit, len(skeleton) + limit)):
                 if row[0] not in found and _within_edits(skeleton, row[-1], limit):
                     found[row[0]] = Candidate(*row[:-1], match="fuzzy")
         result = tuple(found.values())

@@ -22,7 +22,7 @@ from pathlib import Path
 from dateline.resources import cache_dir, data_path, read_tsv
 from dateline.resolve.place_names import fold, name_key, skeleton_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 DATA_FILES = ("gazetteer_countries.tsv", "gazetteer_admin1.tsv", "gazetteer_admin2.tsv",
               "gazetteer_features.tsv", "gazetteer_aliases.tsv")
 MIN_FUZZY_POPULATION = 5000        # cities below this are not offered to fuzzy lookup
@@ -87,7 +87,7 @@ def _build(path: Path) -> None:
         " country TEXT, admin1_code TEXT, lat REAL, lon REAL, population INTEGER);"
         "CREATE TABLE names (key TEXT, pid INTEGER, kind INTEGER);"
         "CREATE TABLE skeletons (key TEXT, pid INTEGER);"
-        "CREATE TABLE fuzzy (head TEXT, key TEXT, pid INTEGER);"
+        "CREATE TABLE fuzzy (head TEXT, tail TEXT, size INTEGER, key TEXT, pid INTEGER);"
         "CREATE TABLE admin1 (country TEXT, code TEXT, pid INTEGER);"
         "CREATE TABLE countries (iso2 TEXT PRIMARY KEY, pid INTEGER, bbox TEXT, demonym TEXT,"
         " capital_pid INTEGER);"
@@ -193,12 +193,13 @@ def _build(path: Path) -> None:
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
     conn.executemany("INSERT INTO skeletons VALUES (?, ?)", sorted(_skeleton_rows(names)))
-    conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?)",
+    conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?)",
                      sorted(_fuzzy_rows(names, notable)))
     conn.executescript(
         "CREATE INDEX names_key ON names(key);"
         "CREATE INDEX skeletons_key ON skeletons(key);"
-        "CREATE INDEX fuzzy_head ON fuzzy(head);"
+        "CREATE INDEX fuzzy_head ON fuzzy(head, size);"
+        "CREATE INDEX fuzzy_tail ON fuzzy(tail, size);"
         "CREATE INDEX admin1_code ON admin1(country, code);")
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
     conn.commit()
@@ -214,7 +215,8 @@ def _skeleton_rows(names: set[tuple[str, int, int]]) -> Iterator[tuple[str, int]
             yield item
 
 
-def _fuzzy_rows(names: set[tuple[str, int, int]], notable: set[int]) -> Iterator[tuple[str, str, int]]:
+def _fuzzy_rows(names: set[tuple[str, int, int]],
+                notable: set[int]) -> Iterator[tuple[str, str, int, str, int]]:
     seen: set[tuple[str, int]] = set()
     for key, pid, _ in names:
         if pid not in notable or len(key) < 5:
@@ -223,4 +225,4 @@ def _fuzzy_rows(names: set[tuple[str, int, int]], notable: set[int]) -> Iterator
         if (skeleton, pid) in seen or len(skeleton) < 4:
             continue
         seen.add((skeleton, pid))
-        yield skeleton[:2], skeleton, pid
+        yield skeleton[:2], skeleton[-2:], len(skeleton), skeleton, pid

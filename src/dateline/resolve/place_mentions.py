@@ -115,6 +115,11 @@ def _city_hint_near(doc: Any, start: int, end: int) -> bool:
     return start >= 1 and doc[start - 1].lower_ in {"city", "town", "village"}
 
 
+def _looks_like_name(text: str) -> bool:
+    """Starts with a capital letter and holds at least two letters ("D", "meth" are not names)."""
+    return len([ch for ch in text if ch.isalpha()]) >= 2 and text[:1].isupper()
+
+
 def _modifies_noun(doc: Any, end: int) -> bool:
     """The name is used as a modifier of a common noun ("Quds force", "Western officials")."""
     if end >= len(doc):
@@ -134,9 +139,10 @@ def _locative_before(doc: Any, start: int) -> bool:
     return start >= 1 and doc[start - 1].lower_ in LOCATIVE_WORDS
 
 
-def _gazetteer_named(gazetteer: Gazetteer, text: str, min_city: int) -> bool:
+def _gazetteer_named(gazetteer: Gazetteer, text: str, min_city: int,
+                     primary_only: bool = False) -> bool:
     for cand in gazetteer.lookup(text, fuzzy=False):
-        if cand.match not in ("name", "alt"):
+        if cand.match not in (("name",) if primary_only else ("name", "alt")):
             continue
         if cand.feature != "city" or cand.population >= min_city:
             return True
@@ -194,7 +200,7 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
             continue
         span = doc[start:end]
         text = _strip_possessive(span.text)
-        if not text or gazetteer.is_demonym(text):
+        if not _looks_like_name(text) or gazetteer.is_demonym(text):
             continue
         char_start = offset + span.start_char
         admin = admin or _admin_hint_after(doc, end)
@@ -204,8 +210,13 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
         else:
             if ent.label_ == "NORP" and text.endswith(("an", "ans", "ese", "ish", "is")):
                 continue
-            if _modifies_noun(doc, end) or text in person_words or _speaks(doc[start:end]):
+            if text in person_words or _speaks(doc[start:end]):
                 continue
+            if _modifies_noun(doc, end):
+                # "Gainesville man", "Ohio voters": a modifier only under its primary name
+                if ent.label_ == "NORP" or not _gazetteer_named(
+                        gazetteer, text, MIN_CUED_RESCUE_POPULATION, primary_only=True):
+                    continue
             cued = admin or _locative_before(doc, ent.start)
             threshold = MIN_CUED_RESCUE_POPULATION if cued else MIN_UNLABELLED_CITY_POPULATION
             if not _gazetteer_named(gazetteer, text, threshold):

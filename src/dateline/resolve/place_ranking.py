@@ -33,7 +33,7 @@ class Weights:
     capital: float = 3.0            # national capitals stand for their governments and are named often
     twin_admin_penalty: float = 3.0  # bare "Idlib": the city, not the governorate of the same name
     country_focus: float = 3.0
-    admin_focus: float = 1.5
+    admin_focus: float = 3.0
     container: float = 6.0
     near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (800.0, 0.4))
     rounds: int = 3
@@ -48,6 +48,7 @@ GENERIC_NAME_WORDS = {"university", "college", "school", "academy", "state", "ci
                       "station", "district", "area", "government", "local", "general", "royal",
                       "great", "grand", "old", "upper", "lower", "central", "united", "mount"}
 MAX_CANDIDATES = 60
+MIN_LOOSE_MATCH_POPULATION = 20_000
 
 
 @dataclass
@@ -102,8 +103,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
     found = gazetteer.lookup(mention.text, fuzzy=fuzzy and mention.query is None)
     if not found and mention.query:
         found = gazetteer.lookup(mention.query, fuzzy=fuzzy)
-    if not found:
+    if not found and mention.source == "given":
         found = _part_candidates(gazetteer, mention.query or mention.text)
+    if mention.source != "given":
+        found = [c for c in found if _plausible_for_recognised(c, mention.text)]
     pool = list(found)
     pool.sort(key=lambda c: (-(c.match in ("name", "alt")), -c.population))
     return pool[:MAX_CANDIDATES]
@@ -113,6 +116,16 @@ def _unit_key(mention: Mention, mentions_by_span: dict[tuple[int, int], Mention]
     container = mentions_by_span.get(mention.container) if mention.container else None
     return (name_key(mention.text), str(mention.admin_hint), str(mention.city_hint),
             name_key(container.text) if container else "")
+
+
+def _plausible_for_recognised(candidate: Candidate, text: str) -> bool:
+    """Loose matches (variant spelling, near spelling) of names the system found itself
+    must point at a notable place; acronyms must match exactly."""
+    if candidate.match in ("name", "alt"):
+        return True
+    if text.replace(".", "").isupper() and len(text) <= 5:
+        return False
+    return candidate.feature != "city" or candidate.population >= MIN_LOOSE_MATCH_POPULATION
 
 
 def _part_candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
@@ -210,7 +223,11 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
 
 def _near_bonus(candidate: Candidate, others: list[Candidate],
                 near: tuple[tuple[float, float], ...]) -> float:
-    if candidate.lat is None or candidate.lon is None or candidate.feature in ("country", "region", "water"):
+    if candidate.feature == "country":
+        # a country is as near as can be to the places the document names inside it
+        inside = any(o.country == candidate.country and o.feature != "country" for o in others)
+        return max((bonus for _, bonus in near), default=0.0) if inside else 0.0
+    if candidate.lat is None or candidate.lon is None or candidate.feature in ("region", "water"):
         return 0.0
     nearest = min((km(candidate.lat, candidate.lon, o.lat, o.lon) for o in others
                    if o.lat is not None and o.lon is not None
