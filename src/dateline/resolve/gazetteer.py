@@ -126,16 +126,15 @@ class Gazetteer:
                         or cand.population >= NOTABLE_VARIANT_POPULATION:
                     found.setdefault(cand.pid, cand)
         if fuzzy and not found and len(skeleton) >= 5 and len(key.split()) <= FUZZY_MAX_WORDS:
-            limit = 1
-            for row in self._conn.execute(
-                    f"SELECT {_PLACE_COLUMNS}, f.key FROM fuzzy f JOIN places p ON p.pid = f.pid"
-                    " WHERE f.head = ? AND f.size BETWEEN ? AND ?"
-                    f" UNION SELECT {_PLACE_COLUMNS}, f.key FROM fuzzy f JOIN places p ON p.pid = f.pid"
-                    " WHERE f.tail = ? AND f.size BETWEEN ? AND ?",
-                    (skeleton[:2], len(skeleton) - limit, len(skeleton) + limit,
-                     skeleton[-2:], len(skeleton) - limit, len(skeleton) + limit)):
-                if row[0] not in found and _within_edits(skeleton, row[-1], limit):
-                    found[row[0]] = Candidate(*row[:-1], match="fuzzy")
+            sizes = (len(skeleton) - 1, len(skeleton) + 1)
+            near = {pid for key_, pid in self._conn.execute(
+                "SELECT key, pid FROM fuzzy WHERE head = ? AND size BETWEEN ? AND ?"
+                " UNION SELECT key, pid FROM fuzzy WHERE tail = ? AND size BETWEEN ? AND ?",
+                (skeleton[:2], *sizes, skeleton[-2:], *sizes)) if _within_edits(skeleton, key_, 1)}
+            for pid in sorted(near):
+                for cand in self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.pid = ?",
+                                       (pid,), "fuzzy"):
+                    found.setdefault(cand.pid, cand)
         result = tuple(found.values())
         self._lookups[f"{fuzzy}:{key}"] = result
         return list(result)
