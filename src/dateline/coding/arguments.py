@@ -120,10 +120,13 @@ def weapon_firer(token: Token) -> list[Token] | None:
 
 def demonym_modifiers(noun: Token) -> list[Token]:
     """Demonyms among a noun's left modifiers, hyphenated pairs included ("an Iranian-Russian alliance")."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
     out: list[Token] = []
     for child in noun.children:
         if child.i < noun.i and child.dep_ in ("amod", "compound", "nmod"):
-            out += [t for t in child.subtree if t.ent_type_ == "NORP"]
+            out += [t for t in child.subtree if t.ent_type_ == "NORP" or lex.demonym_country(t.text)]
     return out
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.coding import arguments as args
@@ -35,6 +35,7 @@ class Draft:
     cameo: str | None
     fatalities: int | None = None
     local_place: bool = False        # the place is named with the trigger, not elsewhere in the sentence
+    sides: bool = False              # the doers were named as modifiers of one event noun
 
 
 class Coder:
@@ -76,7 +77,7 @@ class Coder:
                 self.history.append(draft)
                 if draft.speaker is None:
                     draft.speaker = next((s for (a, b), s in quote_speakers if a <= sent.start < b), None)
-                out.append(draft)
+                out.extend(_split_sides(draft))
         return out
 
     def _quote_speakers(self) -> list[tuple[tuple[int, int], Speaker]]:
@@ -105,26 +106,33 @@ class Coder:
             if firer:
                 out += self._mentions(firer, offset)
                 continue
-            earlier = self._earlier_event(tok)
+            earlier = self._event_noun_doers(tok, offset)
             if earlier is not None:
-                out += [m for m in earlier.sources if all(x.key != m.key for x in out)]
+                out += [m for m in earlier if all(x.key != m.key for x in out)]
                 continue
             m = self.parties.resolve(tok, offset)
             if m is not None and all(x.key != m.key for x in out):
                 out.append(m)
         return out
 
-    def _earlier_event(self, tok: Token) -> Draft | None:
-        """An event noun standing as a party ("the air strikes have hit ...") refers back to the
-        latest earlier event of its type, whose doers are the doers here."""
+    def _event_noun_doers(self, tok: Token, offset: int) -> list[ActorMention] | None:
+        """An event noun standing as a party ("French air strikes hit ...", "the air strikes have
+        hit ...") stands for its doers: its own (demonyms, possessor), else those of the latest
+        earlier event of its type."""
         if tok.lemma_.lower() in QUANTITY_HEADS:
             tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for o in c.children if o.dep_ == "pobj"), tok)
         key = noun_key(tok, self.triggers) if tok.pos_ == "NOUN" else None
         if key is None:
             return None
+        own, _, _ = args.noun_parties(tok)
+        if own:
+            found = [m for t in own if (m := self.parties.resolve(t, offset)) is not None]
+            if found:
+                return found
         kinds = {t.type for t in self.triggers.for_noun(key)}
-        return next((d for d in reversed(self.history) if d.found.trigger.type in kinds and d.sources), None)
+        earlier = next((d for d in reversed(self.history) if d.found.trigger.type in kinds and d.sources), None)
+        return earlier.sources if earlier is not None else None
 
     def _draft(self, found: Found, sent: Sentence, span: Any, offset: int) -> Draft | None:
         tok, trig = found.token, found.trigger
@@ -164,8 +172,10 @@ class Coder:
             mode = self._mobilize_mode(tok, sources, mode)
         speaker = speaker_for(tok, span)
         places, local = self._places(tok, sent, offset, src_t, trig.type)
+        sides = found.is_noun or any(noun_key(t, self.triggers) for t in src_t if t.pos_ == "NOUN")
         return Draft(found, sent, sources, targets, places, speaker, mode, cameo,
-                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None, local_place=local)
+                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None, local_place=local,
+                     sides=sides)
 
     def _reported_noun(self, tok: Token) -> bool:
         """An event noun is reported as an event unless it only names a topic: the object of a
@@ -266,7 +276,8 @@ class Coder:
     def _event(self, draft: Draft, place: Place | None, when: TimeSpan, n: int) -> Event:
         trig = draft.found.trigger
         sources, targets, mode, cameo = draft.sources, draft.targets, draft.mode, draft.cameo
-        if trig.type == "CONSULT" and place is not None and draft.local_place and not targets and sources:
+        if trig.type == "CONSULT" and place is not None and draft.local_place and not targets and sources \
+                and len({s.country for s in sources}) == 1:
             host = host_state(place.country, self.lex, draft.sentence.start, draft.sentence.start, place.mention)
             if host is not None and all(s.country != host.country for s in sources):
                 targets, mode, cameo = [host], "visit", "042"
@@ -292,6 +303,18 @@ class Coder:
 
     def _offset(self, draft: Draft) -> int:
         return self.resolved.annotated.parsed[draft.sentence.block].offset
+
+
+def _split_sides(draft: Draft) -> list[Draft]:
+    """"Russian and American air strikes" are two sets of strikes, one by each side: a one-sided
+    act named by a noun with several doers of different countries gives one event per doer.
+    Joint acts (talks, agreements, cooperation) keep all their parties together."""
+    if not draft.sides or draft.found.trigger.type in JOINT_TYPES or len(draft.sources) < 2:
+        return [draft]
+    countries = [m.country for m in draft.sources]
+    if None in countries or len(set(countries)) != len(countries):
+        return [draft]
+    return [replace(draft, sources=[m]) for m in draft.sources]
 
 
 def _retold_times(drafts: list[Draft], times: list[TimeSpan]) -> list[TimeSpan]:

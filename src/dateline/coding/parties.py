@@ -93,19 +93,28 @@ class PartyResolver:
                           for o in c.children if o.dep_ == "pobj"), None)
             if owner is not None and owner.pos_ == "PRON":
                 return self.resolve(owner, offset)
-        if token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound")):
+        if token.pos_ == "ADJ" or token.dep_ in ("amod", "compound"):
             iso = self.lexicon.demonym_country(token.text)
             if iso:
                 entry = self.lexicon.states[iso]
                 return ActorMention(pos, pos + len(token.text), token.text, f"{iso}:GOV", entry.name,
                                     "state", iso, "GOV", pos, token.dep_)
         found = self.by_head.get(pos) or describe(token, self.ctx, offset)
-        if found is not None and self._is_place(pos) and not found.key.startswith(("org:", "person:")) \
-                and found.kind != "state":
+        if found is not None and self._is_place(pos) and not self._names_a_party(found):
             return None
         if found is None:
             return None if self._is_place(pos) else self._holder(token, offset)
         return self._complete(found, token, offset)
+
+    def _names_a_party(self, found: ActorMention) -> bool:
+        """Inside a place name only a state, a listed organisation or a known person can act."""
+        if found.kind == "state":
+            return True
+        if found.key.startswith("org:"):
+            return self.lexicon.org(found.name) is not None
+        if found.key.startswith("person:"):
+            return found.name in self.ctx.persons.values() or self.lexicon.person(found.name) is not None
+        return False
 
     def _is_place(self, pos: int) -> bool:
         at = bisect.bisect_right(self.place_spans, (pos, float("inf"))) - 1

@@ -80,15 +80,22 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
 
 
 def _fold_light_verbs(found: list[Found]) -> list[Found]:
-    """A verb trigger whose object is an event noun of the same type names one event, not two."""
+    """A verb trigger whose object ("launched an attack") or subject ("air strikes hit") is an event
+    noun of the same type names one event, not two: the verb's event is kept."""
     nouns = {f.token.i: f for f in found if f.is_noun}
     drop: set[int] = set()
     for f in found:
         if f.is_noun:
             continue
         for child in f.token.children:
-            if child.dep_ == "dobj" and child.i in nouns and nouns[child.i].trigger.type == f.trigger.type:
-                drop.add(child.i)
+            heads = [child]
+            if child.dep_ in ("nsubj", "nsubjpass"):      # "many of the air strikes have hit ..."
+                heads += [o for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"]
+            for head in heads:
+                if child.dep_ in ("dobj", "nsubj") and head.i in nouns \
+                        and nouns[head.i].trigger.type == f.trigger.type:
+                    drop.add(head.i)
     return [f for f in found if f.token.i not in drop]
 
 

@@ -1,0 +1,61 @@
+"""Party resolution in the coder, on sentences written for these tests."""
+from __future__ import annotations
+
+PAGE = "Monday, March 6, 2023\n\nTest report\n\n{body}\n"
+
+
+def coded(code_text, body):
+    record = code_text(PAGE.format(body=body))
+    actors = {a["id"]: a for a in record["actors"]}
+    codes = lambda ids: [(actors[i]["country"], actors[i]["sector"]) for i in ids]  # noqa: E731
+    return record["events"], actors, codes
+
+
+def test_noun_strikes_by_two_sides_are_two_events(code_text):
+    events, _, codes = coded(code_text, "French and British air strikes hit targets near Raqqa in Syria.")
+    strikes = [e for e in events if e["type"] == "ASSAULT" and e.get("mode") == "aerial"]
+    assert sorted(tuple(codes(e["source"])) for e in strikes) == [(("FRA", "MIL"),), (("GBR", "MIL"),)]
+
+
+def test_joint_talks_keep_every_party_together(code_text):
+    events, _, codes = coded(code_text, "Armenian-Azerbaijani talks resumed in Brussels on Sunday.")
+    talks = next(e for e in events if e["type"] == "CONSULT")
+    assert set(codes(talks["source"] + talks["target"])) >= {("ARM", "GOV"), ("AZE", "GOV")}
+
+
+def test_a_definite_event_noun_as_subject_takes_the_earlier_doers(code_text):
+    body = ("Israeli jets bombed Hamas positions in Gaza on Sunday. "
+            "Many of the air strikes hit residential buildings, residents said.")
+    events, _, codes = coded(code_text, body)
+    second = [e for e in events if e["sentence"].startswith("Many")]
+    assert second and codes(second[0]["source"]) == [("ISR", "MIL")]
+
+
+def test_quantities_stand_for_what_they_count(code_text):
+    events, _, codes = coded(code_text, "Hundreds of Nigerian soldiers attacked a Boko Haram camp in Borno.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(attack["source"]) == [("NGA", "MIL")]
+
+
+def test_he_follows_the_subject_through_a_paragraph(code_text):
+    body = ("Kenyan President William Ruto travelled to Addis Ababa on Monday. "
+            "Officials from the African Union greeted Ethiopian Prime Minister Abiy Ahmed. "
+            "He later met Somali leaders in Mogadishu.")
+    events, actors, _ = coded(code_text, body)
+    met = next(e for e in events if e["sentence"].startswith("He later"))
+    assert any(actors[i]["name"].endswith("Ruto") or actors[i]["name"].endswith("Abiy Ahmed")
+               for i in met["source"])
+
+
+def test_ground_named_by_its_holder_stands_for_the_holder(code_text):
+    events, _, codes = coded(code_text, "Turkish drones struck Kurdish militant positions near Qamishli in Syria.")
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(strike["source"]) == [("TUR", "MIL")]
+    assert strike["target"], "the holders of the positions are the target"
+
+
+def test_a_town_is_never_a_party(code_text):
+    events, actors, _ = coded(code_text, "Lviv, Dnipro and Kharkiv were hit by Russian missiles on Monday.")
+    names = {a["name"] for a in actors.values()}
+    assert not names & {"Lviv", "Dnipro", "Kharkiv"}
+    assert len([e for e in events if e["type"] == "ASSAULT"]) == 3     # one per place struck
