@@ -109,7 +109,7 @@ def running_server(settings: Settings) -> Iterator[str]:
     """Serve the app on uvicorn in a thread on a free loopback port; yields the base URL."""
     port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="off")
+                            log_level="warning", lifespan="off", timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

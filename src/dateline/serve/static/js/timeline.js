@@ -5,6 +5,22 @@ const WIDTH = 560;
 const HEIGHT = 220;
 const MARGIN = { top: 10, right: 10, bottom: 40, left: 34 };
 
+const MAX_MONTHS = 240;
+
+// Months ("YYYY-MM") run without gaps from the first to the last; days and weeks
+// are shown as they come.
+function allPeriods(present) {
+  if (!present.length || !/^\d{4}-\d{2}$/.test(present[0])) return present;
+  const [y0, m0] = present[0].split("-").map(Number);
+  const [y1, m1] = present[present.length - 1].split("-").map(Number);
+  const span = (y1 - y0) * 12 + (m1 - m0) + 1;
+  if (span > MAX_MONTHS) return present;
+  return Array.from({ length: span }, (_, i) => {
+    const month = m0 - 1 + i;
+    return `${y0 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
 export function drawTimeline(container, legend, counts) {
   clear(container);
   clear(legend);
@@ -12,9 +28,10 @@ export function drawTimeline(container, legend, counts) {
     container.append(el("p", { class: "empty" }, "No dated events."));
     return;
   }
-  const periods = [...new Set(counts.map((c) => c.period))].sort();
+  const periods = allPeriods([...new Set(counts.map((c) => c.period))].sort());
   const types = [...new Set(counts.map((c) => c.type))].sort();
   const totals = new Map(periods.map((p) => [p, 0]));
+  const cells = new Map(counts.map((c) => [`${c.period}|${c.type}`, c]));
   for (const c of counts) totals.set(c.period, totals.get(c.period) + c.count);
   const highest = Math.max(...totals.values());
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
@@ -29,7 +46,7 @@ export function drawTimeline(container, legend, counts) {
     const x = MARGIN.left + i * band;
     let y = MARGIN.top + plotH;
     for (const type of types) {
-      const cell = counts.find((c) => c.period === period && c.type === type);
+      const cell = cells.get(`${period}|${type}`);
       if (!cell) continue;
       const h = (cell.count / highest) * plotH;
       y -= h;
