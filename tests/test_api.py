@@ -9,7 +9,7 @@ import pytest
 from test_api_support import TOKEN, built_corpus, copy_of_corpus, running_server
 
 from dateline.serve import Settings
-from dateline.serve.doctext import merge_intervals, paragraphs
+from dateline.serve.doctext import document_view, merge_intervals, paragraphs
 from dateline.serve.filters import MAX_PAGE_SIZE
 
 
@@ -209,3 +209,14 @@ def test_paragraph_pieces_follow_event_spans() -> None:
     outside = paragraphs(text, [(21, 33)], {"e1": (0, 10)})
     assert [p.text for para in outside for p in para] == ["Alpha one.", "Gamma three."]
     assert merge_intervals([(5, 9), (0, 3), (3, 4), (8, 12)]) == [(0, 4), (5, 12)]
+
+
+def test_view_without_the_article_shows_the_event_sentences() -> None:
+    record = {"doc": {"id": "gone"}, "actors": [], "places": [],
+              "events": [{"id": "e1", "type": "ASSAULT", "sentence": "Troops fired.",
+                          "span": [10, 23]},
+                         {"id": "e2", "type": "PROTEST", "sentence": None, "span": None}]}
+    view = document_view(record, None)
+    assert view["text_available"] is False
+    assert view["paragraphs"] == [[{"text": "Troops fired.", "start": -1, "events": ["e1"]}]]
+    assert view["events"] == record["events"]
