@@ -231,14 +231,19 @@ class Coder:
             hi = offset + node.right_edge.idx + len(node.right_edge.text)
             return any(lo <= s and e <= hi for s, e in place.spans)
 
-        excluded = [p for p in in_sentence if any(inside(p, s) for s in subject_tokens)]
+        doc = tok.doc
+        roles = {p.id: _place_role(doc, p, offset) for p in in_sentence}
+        # a capital or country that speaks or acts ("Moscow says") is a party, not a place
+        excluded = [p for p in in_sentence if any(inside(p, s) for s in subject_tokens)
+                    or roles[p.id] in ("nsubj", "nsubjpass", "poss")]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
         if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded]
         if local:
             return local, True
         rest = [p for p in in_sentence if p not in excluded]
-        return rest[:1], False
+        located = [p for p in rest if roles[p.id] == "locative"]
+        return (located or rest)[:1], False
 
     # ---- assembling records ---------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -289,6 +294,8 @@ class Coder:
             speaker_party = said is not None and (said.key in keys or (
                 said.kind == "state" and said.country in countries))
         status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
+        if trig.type == "ASSAULT" and cameo == "190" and mode in ("aerial", "drone", "heavy-weapons"):
+            cameo = "195"                    # CAMEO 195: employ aerial weapons (incl. missiles)
         return Event(
             id=f"e{n}", type=trig.type, mode=mode, cameo=cameo, acled=acled_type(trig.type, mode),
             source=[self.registry.get(m).id for m in sources],
@@ -303,6 +310,24 @@ class Coder:
 
     def _offset(self, draft: Draft) -> int:
         return self.resolved.annotated.parsed[draft.sentence.block].offset
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "on", "over", "outside"}
+
+
+def _place_role(doc: Any, place: Place, offset: int) -> str:
+    """How a place name is used in its sentence: 'locative' after in/at/near, else its head's dependency."""
+    for start, end in place.spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            return "locative"
+        return head.dep_
+    return ""
 
 
 def _split_sides(draft: Draft) -> list[Draft]:
