@@ -156,3 +156,16 @@ def test_no_publication_date_gives_no_present_default() -> None:
     sentence, start, end = _trigger(article, "resumed")
     when = event_time(article, find_times(article), sentence, start, end)
     assert when.start is None and when.end is None
+
+
+def test_range_gives_two_mentions_sharing_the_whole_interval() -> None:
+    article = annotate_text(["Prices rose between 1985 and 1987, officials said."], date(2015, 10, 12))
+    times = find_times(article)
+    assert [m.text for m in times] == ["1985", "1987"]
+    for mention in times:
+        assert (mention.value.start, mention.value.end) == (date(1985, 1, 1), date(1987, 12, 31))
+
+
+def test_age_is_not_a_time() -> None:
+    article = annotate_text(["The 6-year-old boy arrived in Miami on Thursday."], date(2000, 1, 7))
+    assert [m.text for m in find_times(article)] == ["Thursday"]

@@ -16,11 +16,14 @@ from dateline.records import AnnotatedArticle, TimeMention, TimeSpan
 from dateline.resolve.time_normalise import interpret
 from dateline.resolve.time_reading import Reading
 from dateline.resolve.time_tense import clause_tense
+from dateline.resolve.time_words import vocabulary
 
 ADVERBS = re.compile(r"\b(?:now|currently|recently|today|tonight|yesterday|tomorrow|daily|weekly|"
                      r"since then|nowadays|lately|at present|these days|the future|the near future|every day|"
                      r"in the past)\b", re.I)
 AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old$|^\w+[- ]years?[- ]old$", re.I)
+RANGE_PARTS = re.compile(r"(?:(?:from|between)\s+)?(?P<first>\S.*?)\s*(?:\b(?:to|and|through|until|till)\b|"
+                         r"(?<=\d)\s*[-\u2013]\s*(?=\d))\s*(?P<last>\S.*)", re.I)
 DEADLINE_WORDS = ("until", "till", "by")
 BOUND_WORDS = ("since", "until", "till", "by", "before", "after", "from", "through")
 TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|of|its|their|both|just|only|as early as|as late as)\s+|"
@@ -65,6 +68,14 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
         doc = block.doc
         lo, hi = sentence.start - block.offset, sentence.end - block.offset
         for candidate in _candidates(doc, lo, hi):
+            if ref is not None:
+                pair = _range_pair(doc, candidate, ref, dayfirst, anchor)
+                if pair:
+                    for start, end, reading, span in pair:
+                        text = article.text[block.offset + start:block.offset + end]
+                        found.append((TimeMention(block.offset + start, block.offset + end, text,
+                                                  sentence.index, span, "point"), reading))
+                    continue
             text = doc.text[candidate.start:candidate.end]
             bounded = text
             reading: Reading | None = None
@@ -87,6 +98,34 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
                     and not reading.anchored:
                 anchor = mention.value
     return found
+
+
+def _range_pair(doc: Any, candidate: Candidate, ref: Any, dayfirst: bool, anchor: TimeSpan | None,
+                ) -> list[tuple[int, int, Reading, TimeSpan]] | None:
+    """The two ends of a range ("from May to July", "between 1985 and 1987", "2009-2010") as
+    two mentions, each with its own TIMEX3 value and both with the whole range as interval."""
+    text = doc.text[candidate.start:candidate.end]
+    match = RANGE_PARTS.fullmatch(text)
+    if match is None:
+        return None
+    tense = clause_tense(doc, candidate.start, candidate.end)
+    whole = interpret(text, ref, tense, dayfirst, anchor)
+    if whole is None or whole.start is None or whole.end is None:
+        return None
+    first_text, last_text = match["first"], match["last"]
+    last = interpret(last_text, ref, tense, dayfirst, anchor)
+    first = interpret(first_text, ref, tense, dayfirst, anchor)
+    if first is None and last is not None and last.start is not None \
+            and first_text.lower().rstrip(".") in vocabulary().months:
+        first = interpret(f"{first_text} {last.start.year}", ref, tense, dayfirst, anchor)
+    if first is None or last is None or first.start is None or last.end is None:
+        return None
+    span = TimeSpan(whole.start, whole.end, text, whole.granularity)
+    pieces = []
+    for name, reading in (("first", first), ("last", last)):
+        start, end = candidate.start + match.start(name), candidate.start + match.end(name)
+        pieces.append((start, end, reading, span))
+    return pieces
 
 
 def to_mention(reading: Reading | None, text: str, start: int, end: int, sentence: int,
