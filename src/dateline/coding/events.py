@@ -177,6 +177,10 @@ class Coder:
                      fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None, local_place=local,
                      sides=sides)
 
+    def _seat_of_power(self, place: Place) -> bool:
+        """A country or a capital: the names that stand for a government ("Moscow says")."""
+        return place.feature == "country" or self.lex.capital_country(place.mention) is not None
+
     def _reported_noun(self, tok: Token) -> bool:
         """An event noun is reported as an event unless it only names a topic: the object of a
         verb that is neither a light verb nor an event, with no party of its own ("reshaped the
@@ -235,7 +239,7 @@ class Coder:
         roles = {p.id: _place_role(doc, p, offset) for p in in_sentence}
         # a capital or country that speaks or acts ("Moscow says") is a party, not a place
         excluded = [p for p in in_sentence if any(inside(p, s) for s in subject_tokens)
-                    or roles[p.id] in ("nsubj", "nsubjpass", "poss")]
+                    or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
         if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded]
