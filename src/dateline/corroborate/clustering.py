@@ -1,0 +1,164 @@
+"""Incidents: events from different reports merged when they describe one act.
+
+Two reports join one incident when they have the same event type, their
+parties are compatible (one shared party on either side: the sides may tell
+who did it differently), their time intervals overlap (a day of slack) and
+their places lie within a radius (60 km for a town or site, 400 km for a
+province or region; a country-level place only has to agree on the country).
+
+Reports are taken type by type in order of their start date.  Each report
+joins the best-scoring open incident it is compatible with, comparing against
+the incident as a whole (the narrowest time interval its reports share, its
+places, its parties) rather than against any single report, so a chain of
+loosely similar reports does not snowball into one incident.  Incidents whose
+days are past drop out of the open list, which keeps the work near linear.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.corroborate.reports import (
+    TIME_SLACK, Party, Report, any_match, km, overlaps)
+
+PRUNE_EVERY = 32
+
+
+@dataclass
+class _Open:
+    """An incident being built."""
+
+    members: list[Report]
+    core: tuple[date, date]                  # days every report so far allows
+    until: date                              # last day any report allows
+    sources: list[Party] = field(default_factory=list)
+    targets: list[Party] = field(default_factory=list)
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, report: Report, interval: tuple[date, date]) -> None:
+        self.members.append(report)
+        start, end = max(self.core[0], interval[0]), min(self.core[1], interval[1])
+        if start <= end:
+            self.core = (start, end)
+        self.until = max(self.until, interval[1])
+        for party in report.sources:
+            if party not in self.sources:
+                self.sources.append(party)
+        for party in report.targets:
+            if party not in self.targets:
+                self.targets.append(party)
+        if report.located and report.feature != "country" and len(self.points) < 8:
+            point = (float(report.lat), float(report.lon), report.radius_km)  # type: ignore[arg-type]
+            if point not in self.points:
+                self.points.append(point)
+        if report.country:
+            self.countries.add(report.country)
+
+
+def _open(report: Report, interval: tuple[date, date]) -> _Open:
+    incident = _Open(members=[], core=interval, until=interval[1])
+    incident.add(report, interval)
+    return incident
+
+
+def place_score(report: Report, incident: _Open) -> float | None:
+    """None when the places rule the merge out; else 0..1 (1: same spot)."""
+    if report.country and incident.countries and report.country not in incident.countries:
+        return None
+    if not report.located or report.feature == "country" or not incident.points:
+        return 0.0
+    lat, lon = float(report.lat), float(report.lon)  # type: ignore[arg-type]
+    best: float | None = None
+    for p_lat, p_lon, p_radius in incident.points:
+        radius = max(report.radius_km, p_radius)
+        distance = km(lat, lon, p_lat, p_lon)
+        if distance <= radius:
+            score = 1.0 - distance / radius
+            best = score if best is None else max(best, score)
+    return best
+
+
+def party_score(report: Report, incident: _Open) -> float | None:
+    """None when both sides name parties and none is shared; else a score
+    (sources agreeing count most, a party on the other side counts least)."""
+    if not (report.sources or report.targets) or not (incident.sources or incident.targets):
+        return 0.0
+    score = 0.0
+    if any_match(report.sources, incident.sources):
+        score += 2.0
+    if report.targets and any_match(report.targets, incident.targets):
+        score += 1.0
+    if score == 0.0 and (any_match(report.sources, incident.targets)
+                         or any_match(report.targets, incident.sources)):
+        score = 0.5
+    return score if score > 0.0 else None
+
+
+def time_score(interval: tuple[date, date], incident: _Open) -> float | None:
+    if not overlaps(interval, incident.core):
+        return None
+    shared = (min(interval[1], incident.core[1]) - max(interval[0], incident.core[0])).days + 1
+    widest = max((interval[1] - interval[0]).days, (incident.core[1] - incident.core[0]).days) + 1
+    return max(shared, 0) / widest
+
+
+def _best(report: Report, interval: tuple[date, date], open_: Sequence[_Open]) -> _Open | None:
+    best, best_score = None, -1.0
+    for incident in open_:
+        when = time_score(interval, incident)
+        if when is None:
+            continue
+        where = place_score(report, incident)
+        if where is None:
+            continue
+        who = party_score(report, incident)
+        if who is None:
+            continue
+        score = who + where + when
+        if score > best_score:
+            best, best_score = incident, score
+    return best
+
+
+def cluster(reports: Iterable[Report]) -> list[list[Report]]:
+    """Group reports into incidents; each incident lists its reports in input order."""
+    by_type: dict[str, list[tuple[tuple[date, date], int, Report]]] = {}
+    undated: list[list[Report]] = []
+    order: dict[str, int] = {}
+    for position, report in enumerate(reports):
+        order[report.event_id] = position
+        interval = report.interval()
+        if interval is None:
+            undated.append([report])
+            continue
+        by_type.setdefault(report.type.upper(), []).append((interval, position, report))
+    incidents: list[list[Report]] = []
+    for items in by_type.values():
+        items.sort(key=lambda item: (item[0][0], item[1]))
+        open_: list[_Open] = []
+        done: list[_Open] = []
+        for step, (interval, _, report) in enumerate(items):
+            if step % PRUNE_EVERY == 0 and open_:
+                still = []
+                for incident in open_:
+                    (still if incident.until + TIME_SLACK >= interval[0] else done).append(incident)
+                open_ = still
+            target = _best(report, interval, open_)
+            if target is None:
+                open_.append(_open(report, interval))
+            else:
+                target.add(report, interval)
+        incidents.extend(sorted(i.members, key=lambda r: order[r.event_id])
+                         for i in done + open_)
+    incidents.extend(undated)
+    incidents.sort(key=lambda members: order[members[0].event_id])
+    return incidents
+
+
+def incident_key(members: Sequence[Report]) -> str:
+    """A stable id: a hash of the smallest event id among the reports."""
+    first = min(r.event_id for r in members)
+    return "inc-" + hashlib.blake2b(first.encode("utf-8"), digest_size=6).hexdigest()
