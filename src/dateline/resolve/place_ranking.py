@@ -49,6 +49,7 @@ GENERIC_NAME_WORDS = {"university", "college", "school", "academy", "state", "ci
                       "great", "grand", "old", "upper", "lower", "central", "united", "mount"}
 MAX_CANDIDATES = 60
 MIN_LOOSE_MATCH_POPULATION = 20_000
+KM_PER_DEGREE_LATITUDE = 111.0
 
 
 @dataclass
@@ -166,8 +167,10 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer,
     container_unit = [unit_of.get(_unit_key(by_span[u.container], by_span))
                       if u.container in by_span else None for u in units]
     pools = [_candidates(gazetteer, u) for u in units]
-    priors = [[prior(c, u, _twin_admins(pool), gazetteer.capitals, weights) for c in pool]
-              for u, pool in zip(units, pools)]
+    surfaces = [name_key(u.text) for u in units]
+    twins = [_twin_admins(pool) for pool in pools]
+    priors = [[prior(c, u, twin, gazetteer.capitals, weights) for c in pool]
+              for u, pool, twin in zip(units, pools, twins)]
     scores = [list(p) for p in priors]
     for _ in range(weights.rounds):
         shares = [_softmax(row, weights.temperature) if row else [] for row in scores]
@@ -182,9 +185,8 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer,
             own_countries, own_admins, _ = _focus([pool], [shares[i]], [counts[i]])
             rest = max(total - counts[i], 1)
             container = best[container_unit[i]] if container_unit[i] is not None else None
-            surface = name_key(unit.text)
             others = {b.pid: b for j, b in enumerate(best)
-                      if b is not None and j != i and name_key(units[j].text) != surface}
+                      if b is not None and j != i and surfaces[j] != surfaces[i]}
             row = []
             for cand, base in zip(pool, priors[i]):
                 country_share = (countries.get(cand.country or "", 0.0)
@@ -229,8 +231,9 @@ def _near_bonus(candidate: Candidate, others: list[Candidate],
         return max((bonus for _, bonus in near), default=0.0) if inside else 0.0
     if candidate.lat is None or candidate.lon is None or candidate.feature in ("region", "water"):
         return 0.0
+    reach = max((limit for limit, _ in near), default=0.0) / KM_PER_DEGREE_LATITUDE
     nearest = min((km(candidate.lat, candidate.lon, o.lat, o.lon) for o in others
-                   if o.lat is not None and o.lon is not None
+                   if o.lat is not None and o.lon is not None and abs(o.lat - candidate.lat) <= reach
                    and o.feature not in ("country", "region", "water")), default=None)
     if nearest is None:
         return 0.0
