@@ -145,3 +145,14 @@ def test_article_markup_is_shown_as_text_and_never_run(page: Any, server: str) -
     assert page.locator("#doc-view script, #doc-view img").count() == 0
     assert page.evaluate("() => window.__pwned === undefined")
     assert dialogs == []
+
+
+def test_a_link_to_an_event_opens_its_document(page: Any, server: str) -> None:
+    event = httpx.get(server + "/api/events", params={"actor": "Chile"}).json()["events"][0]
+    page.goto(f"{server}/#doc={event['doc_id']}&event={event['local_id']}")
+    page.wait_for_selector("#doc-view[data-state=ready]", timeout=20_000)
+    highlighted = "".join(page.locator("mark.event-sentence.selected").all_text_contents())
+    assert highlighted == event["sentence"]
+    page.click("#doc-close")
+    assert page.evaluate("() => window.location.hash") == ""
+    assert page.problems == []

@@ -55,6 +55,7 @@ export class DocumentView {
   }
 
   close() {
+    if (window.location.hash) history.replaceState(null, "", window.location.pathname + window.location.search);
     this.root.hidden = true;
     this.root.dataset.state = "closed";
   }

@@ -48,6 +48,8 @@ class Workbench {
       this.setError(`Could not start: ${err.message}`);
     }
     await this.refresh();
+    const wanted = new URLSearchParams(window.location.hash.slice(1));
+    if (wanted.get("doc")) await this.openEvent({ doc_id: wanted.get("doc"), local_id: wanted.get("event") });
   }
 
   async refresh() {
@@ -99,6 +101,9 @@ class Workbench {
   async openEvent(event) {
     try {
       await this.documentView.open(event.doc_id, event.local_id);
+      const link = new URLSearchParams({ doc: event.doc_id });
+      if (event.local_id) link.set("event", event.local_id);
+      history.replaceState(null, "", `#${link}`);
     } catch (err) {
       this.setError(`Could not open the document: ${err.message}`);
     }
