@@ -38,7 +38,7 @@ ROOT_TYPE = {"02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "
              "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
 # ... and the codes below a root that the ontology's tables send to another type.
 CODE_TYPE_EXCEPTIONS = [("035", "CONCEDE"), ("055", "CONCEDE"), ("080", "CONCEDE"), ("081", "CONCEDE"),
-                        ("082", "CONCEDE"), ("083", "CONCEDE"), ("083", "RETREAT"), ("0871", "CONCEDE"), ("08", "RETREAT"), ("116", "SANCTION"),
+                        ("082", "CONCEDE"), ("083", "CONCEDE"), ("083", "RETREAT"), ("0871", "CONCEDE"), ("0871", "RETREAT"), ("08", "RETREAT"), ("116", "SANCTION"),
                         ("1712", "ASSAULT"), ("175", "ASSAULT"), ("175", "COERCE"), ("191", "COERCE"),
                         ("192", "COERCE")]
 CONDITION_NAMES = {"obj", "subj", "prep", "prt", "pass"}
