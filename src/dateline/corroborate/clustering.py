@@ -3,7 +3,8 @@
 Two reports join one incident when they have the same event type, their
 parties are compatible (one shared party on either side: the sides may tell
 who did it differently), their time intervals overlap (a day of slack) and
-their places lie within a radius (60 km for a town or site, 400 km for a
+their places lie within a radius of every place the
+incident already has (60 km for a town or site, 400 km for a
 province or region; a country-level place only has to agree on the country).
 
 Reports are taken type by type in order of their start date.  Each report
@@ -71,14 +72,14 @@ def place_score(report: Report, incident: _Open) -> float | None:
     if not report.located or report.feature == "country" or not incident.points:
         return 0.0
     lat, lon = float(report.lat), float(report.lon)  # type: ignore[arg-type]
-    best: float | None = None
-    for p_lat, p_lon, p_radius in incident.points:
+    nearest = 1.0
+    for p_lat, p_lon, p_radius in incident.points:     # every place so far: no chaining
         radius = max(report.radius_km, p_radius)
         distance = km(lat, lon, p_lat, p_lon)
-        if distance <= radius:
-            score = 1.0 - distance / radius
-            best = score if best is None else max(best, score)
-    return best
+        if distance > radius:
+            return None
+        nearest = min(nearest, 1.0 - distance / radius)
+    return nearest
 
 
 def party_score(report: Report, incident: _Open) -> float | None:
