@@ -220,3 +220,22 @@ def test_view_without_the_article_shows_the_event_sentences() -> None:
     assert view["text_available"] is False
     assert view["paragraphs"] == [[{"text": "Troops fired.", "start": -1, "events": ["e1"]}]]
     assert view["events"] == record["events"]
+
+
+def test_document_ids_with_slashes_are_reachable(tmp_path: Path) -> None:
+    from urllib.parse import quote
+
+    from dateline.store import Store
+
+    doc_id = "https://news.example/world/2024/story"
+    record = {"doc": {"id": doc_id, "title": "A story", "published": "2024-01-02",
+                      "page_date": None, "source": None, "language": "en"},
+              "actors": [], "places": [], "events": []}
+    with Store(tmp_path / "web.db") as store:
+        store.store_record(record, content_hash="h1", origin=doc_id, url=doc_id)
+    with running_server(Settings(db_path=tmp_path / "web.db")) as base:
+        quoted = quote(doc_id, safe="")
+        got = httpx.get(f"{base}/api/documents/{quoted}").json()
+        assert got["doc"]["id"] == doc_id
+        view = httpx.get(f"{base}/api/documents/{quoted}/view").json()
+        assert view["doc"]["id"] == doc_id and view["text_available"] is False

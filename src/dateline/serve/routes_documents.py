@@ -53,12 +53,8 @@ def _record(settings: Settings, doc_id: str) -> dict[str, Any]:
             raise HTTPException(404, f"no document {doc_id!r}") from None
 
 
-@router.get("/documents/{doc_id}", summary="One stored document's record (records.md shape)")
-def get_document(doc_id: str, settings: CurrentSettings) -> dict[str, Any]:
-    return _record(settings, doc_id)
-
-
-@router.get("/documents/{doc_id}/view",
+# Declared before the record route: its path parameter would otherwise take "…/view".
+@router.get("/documents/{doc_id:path}/view",
             summary="The record with the cleaned article cut into paragraphs, event "
                     "sentences marked")
 def view_document(doc_id: str, settings: CurrentSettings) -> dict[str, Any]:
@@ -70,6 +66,11 @@ def view_document(doc_id: str, settings: CurrentSettings) -> dict[str, Any]:
         raw = doctext.find_raw(source[0], source[1], dirs)
         cleaned = doctext.clean_again(raw) if raw is not None else None
     return doctext.document_view(record, cleaned)
+
+
+@router.get("/documents/{doc_id:path}", summary="One stored document's record (records.md shape)")
+def get_document(doc_id: str, settings: CurrentSettings) -> dict[str, Any]:
+    return _record(settings, doc_id)
 
 
 def _check_token(settings: Settings, authorization: str | None) -> None:
