@@ -117,3 +117,44 @@ def test_serve_refuses_ingest_without_a_strong_token(tmp_path: Path,
     monkeypatch.setenv("DATELINE_TOKEN", "short")
     code, output = run("serve", "--db", str(tmp_path / "x.db"), "--allow-ingest")
     assert code != 0 and "16 characters" in output
+
+
+def test_serve_command_binds_loopback_and_serves_the_page(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from test_api_support import copy_of_corpus, free_port
+
+    db = copy_of_corpus(tmp_path)
+    port = free_port()
+    program = ("import sys; from dateline.cli import cli; "
+               "from dateline.cli_workbench import register; register(cli); "
+               "sys.argv[0] = 'dateline'; cli()")
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_TOKEN"}
+    process = subprocess.Popen([sys.executable, "-c", program, "serve", "--db", str(db),
+                                "--port", str(port)], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None:
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    raise AssertionError(f"dateline serve exited: {output}")
+                assert time.monotonic() < deadline, "dateline serve did not start"
+                time.sleep(0.2)
+        assert page.status_code == 200 and "dateline workbench" in page.text
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        events = httpx.get(f"http://127.0.0.1:{port}/api/events").json()["events"]
+        assert events
+        refused = httpx.post(f"http://127.0.0.1:{port}/api/documents", json={"content": "x"})
+        assert refused.status_code == 403
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
