@@ -28,7 +28,7 @@ from typing import Any
 from dateline.corroborate import (
     CopyMatch, Party, Report, cluster, fingerprint, incident_key, story_text, summarize)
 from dateline.corroborate.copies import COPY_THRESHOLD, MIN_SHINGLES, best_near_copy
-from dateline.corroborate.fingerprint import Fingerprint
+from dateline.corroborate.fingerprint import Fingerprint, exact_hash
 from dateline.store import query
 
 SCHEMA_VERSION = -1101      # corroboration schema 1; negative: outside the store's count
@@ -220,8 +220,8 @@ def load_reports(conn: sqlite3.Connection) -> list[Report]:
     reports = []
     for r in conn.execute(
             """SELECT e.id, e.event_id, e.type, e.cameo, e.when_start, e.when_end, e.status,
-                      e.attribution, e.fatalities, d.doc_id, d.published, d.source,
-                      COALESCE(c.story, d.doc_id) AS story, p.name AS place_name, p.feature,
+                      e.attribution, e.fatalities, e.sentence, d.doc_id, d.published, d.source,
+                      COALESCE(c.story, d.doc_id) AS story, COALESCE(c.how, 'first') AS how, p.name AS place_name, p.feature,
                       p.country, p.lat, p.lon
                FROM events e JOIN documents d ON d.id = e.document_id
                LEFT JOIN copies c ON c.document_id = d.id
@@ -233,7 +233,9 @@ def load_reports(conn: sqlite3.Connection) -> list[Report]:
             sources=tuple(roles["source"]), targets=tuple(roles["target"]),
             lat=r["lat"], lon=r["lon"], country=r["country"], feature=r["feature"],
             place_name=r["place_name"], fatalities=r["fatalities"], status=r["status"],
-            attribution=r["attribution"], outlet=r["source"], extra={"row": r["id"]}))
+            attribution=r["attribution"], outlet=r["source"],
+            extra={"row": r["id"], "doc_id": r["doc_id"], "how": r["how"],
+                   "sentence": r["sentence"]}))
     return reports
 
 
@@ -243,18 +245,54 @@ def _state(conn: sqlite3.Connection) -> str:
     return f"{events[0]}:{events[1]}:{copies[0]}:{copies[1]}"
 
 
+def split_copies(reports: Sequence[Report]) -> tuple[list[Report], dict[str, list[Report]]]:
+    """Reports to cluster, and the reports of republished copies that repeat an
+    event of their story's first document ({that event's id: [copies]}).
+
+    A copy repeats the story's sentences, but a page republished years later
+    may get its relative dates resolved against the new page date; so a copy's
+    event follows the original event with the same sentence and type instead of
+    being clustered (and dated) on its own."""
+    originals: dict[tuple[str, str, str, int], Report] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    for report in reports:
+        if report.extra.get("doc_id") == report.story:
+            key = (report.story, exact_hash(str(report.extra.get("sentence") or "")), report.type)
+            seen[key] = seen.get(key, 0) + 1
+            originals[(*key, seen[key])] = report
+    primary: list[Report] = []
+    copies: dict[str, list[Report]] = {}
+    counts: dict[tuple[str, str, str, str], int] = {}
+    for report in reports:
+        if report.extra.get("doc_id") == report.story or report.extra.get("how") == "first":
+            primary.append(report)
+            continue
+        key = (report.story, exact_hash(str(report.extra.get("sentence") or "")), report.type)
+        doc_key = (str(report.extra.get("doc_id")), *key)
+        counts[doc_key] = counts.get(doc_key, 0) + 1
+        original = originals.get((*key, counts[doc_key]))
+        if original is None:
+            primary.append(report)
+        else:
+            copies.setdefault(original.event_id, []).append(report)
+    return primary, copies
+
+
 def rebuild_incidents(conn: sqlite3.Connection) -> int:
     """Cluster every stored event into incidents (replacing the old ones)."""
     ensure_schema(conn)
     note_unplaced(conn)
-    reports = load_reports(conn)
-    groups = cluster(reports)
+    primary, copies = split_copies(load_reports(conn))
+    groups = cluster(primary)
     with _write(conn):
         conn.execute("DELETE FROM incident_reports")
         conn.execute("DELETE FROM incidents")
         for members in groups:
             key = incident_key(members)
+            repeats = [c for r in members for c in copies.get(r.event_id, ())]
             summary = summarize(members)
+            summary["reports"] += len(repeats)
+            summary["copies"] = len(repeats)
             conn.execute(
                 """INSERT INTO incidents(incident_id, type, cameo, start, "end", place, country,
                        fatalities, reports, stories, independent_sources, unconfirmed_claim,
@@ -266,7 +304,7 @@ def rebuild_incidents(conn: sqlite3.Connection) -> int:
             conn.executemany(
                 "INSERT INTO incident_reports(event_row, incident_id, event_id, story) "
                 "VALUES (?, ?, ?, ?)",
-                [(r.extra["row"], key, r.event_id, r.story) for r in members])
+                [(r.extra["row"], key, r.event_id, r.story) for r in [*members, *repeats]])
         conn.execute("INSERT OR REPLACE INTO incident_state(key, value) VALUES ('built_from', ?)",
                      (_state(conn),))
     return len(groups)
