@@ -125,6 +125,8 @@ def test_aggregates_add_up(api: httpx.Client) -> None:
     from datetime import date
     assert all(date.fromisoformat(c["period"]).weekday() == 0 for c in weeks)
     assert api.get("/api/aggregates/time", params={"interval": "hour"}).status_code == 422
+    first = api.get("/api/aggregates/time", params={"interval": "day", "limit": 1}).json()
+    assert first["counts"] == days[:1] and first["next_offset"] == 1 < len(days)
     pairs = api.get("/api/aggregates/actor-pairs").json()["pairs"]
     with_both = [r for r in rows if r["source_names"] and r["target_names"]]
     assert pairs and sum(p["count"] for p in pairs) >= len(with_both)

@@ -48,8 +48,8 @@ def _sql_where(where: query.Where) -> str:
     return ("WHERE " + " AND ".join(where.clauses)) if where.clauses else ""
 
 
-def counts_by_period(db_path: str | Path, filters: dict[str, Any],
-                     interval: str) -> list[dict[str, Any]]:
+def counts_by_period(db_path: str | Path, filters: dict[str, Any], interval: str, *,
+                     limit: int, offset: int) -> list[dict[str, Any]]:
     """[{period, type, count}] ordered by period then type; undated events are left out."""
     period = PERIODS[interval]
     with closing(connect(db_path)) as conn:
@@ -58,17 +58,20 @@ def counts_by_period(db_path: str | Path, filters: dict[str, Any],
             f"""SELECT {period} AS period, e.type AS type, COUNT(*) AS count {FROM_EVENTS}
                 {_sql_where(where)} {'AND' if where.clauses else 'WHERE'}
                 {query.EVENT_DATE} IS NOT NULL
-                GROUP BY period, e.type ORDER BY period, e.type""", where.params)
+                GROUP BY period, e.type ORDER BY period, e.type LIMIT ? OFFSET ?""",
+            [*where.params, limit, offset])
         return [dict(r) for r in rows]
 
 
-def counts_by_type(db_path: str | Path, filters: dict[str, Any]) -> list[dict[str, Any]]:
+def counts_by_type(db_path: str | Path, filters: dict[str, Any], *, limit: int,
+                   offset: int) -> list[dict[str, Any]]:
     """[{type, count}] most frequent first."""
     with closing(connect(db_path)) as conn:
         where = _where(conn, filters)
         rows = conn.execute(
             f"""SELECT e.type AS type, COUNT(*) AS count {FROM_EVENTS} {_sql_where(where)}
-                GROUP BY e.type ORDER BY count DESC, e.type""", where.params)
+                GROUP BY e.type ORDER BY count DESC, e.type LIMIT ? OFFSET ?""",
+            [*where.params, limit, offset])
         return [dict(r) for r in rows]
 
 

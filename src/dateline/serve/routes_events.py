@@ -84,16 +84,19 @@ def list_places(settings: CurrentSettings, filters: Filters, page: Paging) -> di
 
 
 @router.get("/aggregates/time", summary="Counts of matching events by period and type")
-def counts_by_time(settings: CurrentSettings, filters: Filters,
+def counts_by_time(settings: CurrentSettings, filters: Filters, page: Paging,
                    interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "day"
                    ) -> dict[str, Any]:
-    rows = bad_filter(lambda: aggregates.counts_by_period(settings.db_path, filters, interval))
-    return {"interval": interval, "counts": rows}
+    rows = bad_filter(lambda: aggregates.counts_by_period(
+        settings.db_path, filters, interval, limit=page.limit + 1, offset=page.offset))
+    return {"interval": interval, **paged(rows, page, "counts")}
 
 
 @router.get("/aggregates/types", summary="Counts of matching events by type")
-def counts_by_type(settings: CurrentSettings, filters: Filters) -> dict[str, Any]:
-    return {"counts": bad_filter(lambda: aggregates.counts_by_type(settings.db_path, filters))}
+def counts_by_type(settings: CurrentSettings, filters: Filters, page: Paging) -> dict[str, Any]:
+    rows = bad_filter(lambda: aggregates.counts_by_type(settings.db_path, filters,
+                                                        limit=page.limit + 1, offset=page.offset))
+    return paged(rows, page, "counts")
 
 
 @router.get("/aggregates/actor-pairs", summary="Who acts on whom: events per source/target")

@@ -1,5 +1,5 @@
 // The workbench page: shared filters feeding the map, timeline, network and event list.
-import { getAll, getJSON } from "./api.js";
+import { getAll } from "./api.js";
 import { DocumentView } from "./docview.js";
 import { clear, el, partyLine } from "./dom.js";
 import { EventMap } from "./map.js";
@@ -7,6 +7,7 @@ import { drawNetwork } from "./network.js";
 import { drawTimeline } from "./timeline.js";
 
 const LIST_PAGE = 100;
+const TIMELINE_CELLS = 20000;
 
 class Workbench {
   constructor() {
@@ -40,9 +41,9 @@ class Workbench {
 
   async start() {
     try {
-      const types = await getJSON("/api/aggregates/types");
+      const types = await getAll("/api/aggregates/types", "counts");
       const select = document.getElementById("f-type");
-      for (const row of types.counts) select.append(el("option", { value: row.type }, `${row.type} (${row.count})`));
+      for (const row of types.items) select.append(el("option", { value: row.type }, `${row.type} (${row.count})`));
       await this.map.loadOutlines();
     } catch (err) {
       this.setError(`Could not start: ${err.message}`);
@@ -76,8 +77,8 @@ class Workbench {
   }
 
   async refreshTimeline(filters) {
-    const data = await getJSON("/api/aggregates/time", { ...filters, interval: this.interval.value });
-    drawTimeline(document.getElementById("timeline"), document.getElementById("legend"), data.counts);
+    const data = await getAll("/api/aggregates/time", "counts", { ...filters, interval: this.interval.value }, TIMELINE_CELLS);
+    drawTimeline(document.getElementById("timeline"), document.getElementById("legend"), data.items);
   }
 
   showMoreRows() {
