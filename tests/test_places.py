@@ -159,3 +159,11 @@ def test_misspelt_entity_resolves_by_near_spelling() -> None:
     text = "Officials met in Dmascus on Friday to discuss the ceasefire."
     places = resolve_places(annotate(text))
     assert [(p.mention, p.geonameid) for p in places] == [("Dmascus", 170654)]
+
+
+def test_names_ending_in_an_admin_word_stay_whole() -> None:
+    text = "Trade talks between the United States and China stalled, while Benue State stayed calm."
+    places = resolve_places(annotate(text))
+    us = by_mention(places, "United States")
+    assert us and us[0].country == "US" and us[0].feature == "country"
+    assert us[0].spans == [(text.index("United States"), text.index("United States") + 13)]

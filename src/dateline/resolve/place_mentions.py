@@ -34,6 +34,7 @@ DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)
 _DIRECTION_FORM = re.compile(r"^(north|south)?-?(east|west)?(ern)?$", re.IGNORECASE)
 MIN_UNLABELLED_CITY_POPULATION = 100_000
 MIN_CUED_RESCUE_POPULATION = 10_000
+MIN_UNCUED_HAMLET_POPULATION = 5_000
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "state", "announce", "claim", "write", "argue",
                  "explain", "insist", "warn", "ask", "reply", "deny", "believe", "think", "want"}
 LEADING_WORDS = ("the ",)
@@ -115,6 +116,10 @@ def _city_hint_near(doc: Any, start: int, end: int) -> bool:
     return start >= 1 and doc[start - 1].lower_ in {"city", "town", "village"}
 
 
+def _without_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
 def _looks_like_name(text: str) -> bool:
     """Starts with a capital letter and holds at least two letters ("D", "meth" are not names)."""
     return len([ch for ch in text if ch.isalpha()]) >= 2 and text[:1].isupper()
@@ -194,6 +199,8 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
         if ent.label_ not in PLACE_LABELS | RESCUE_LABELS:
             continue
         start, end, admin = _trim_admin_word(doc, ent)
+        if admin and _gazetteer_named(gazetteer, _without_the(ent.text), 0):
+            start, end, admin = ent.start, ent.end, False     # "United States", "Gaza Strip"
         if doc[start].lower_ == "the":
             start += 1
         if start >= end:
@@ -207,6 +214,10 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
         if ent.label_ in PLACE_LABELS:
             if text in person_words and not admin:
                 continue
+            if len(span) == 1 and not (admin or _locative_before(doc, start)) \
+                    and not _gazetteer_named(gazetteer, text, MIN_UNCUED_HAMLET_POPULATION) \
+                    and gazetteer.lookup(text, fuzzy=False):
+                continue        # "Julia", "Levi": a lone word naming only hamlets, with no cue
         else:
             if ent.label_ == "NORP" and text.endswith(("an", "ans", "ese", "ish", "is")):
                 continue
