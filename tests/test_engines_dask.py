@@ -164,3 +164,19 @@ class Done:
 
     def result(self):
         return self.value
+
+
+def test_extract_writes_parts_and_load_merges_them(cluster, corpus, tmp_path, single):
+    parts, db = tmp_path / "parts", tmp_path / "loaded.db"
+    result = CliRunner().invoke(cli_group(), [
+        "extract", str(corpus), "--out", str(parts), "--engine", "dask",
+        "--scheduler", cluster.scheduler_address, "--quiet"])
+    assert result.exit_code == 1                          # the two bad files
+    assert sorted(p.name for p in parts.iterdir()) == [
+        "_done", "actors", "documents", "events", "failures", "places"]
+    loaded = CliRunner().invoke(cli_group(), ["load", str(parts), "--db", str(db)])
+    assert "documents: 10 (stored 10, replaced 0, unchanged 0)  failures: 2" in loaded.stderr
+    assert store_state(db) == single
+    refused = CliRunner().invoke(cli_group(), ["extract", str(corpus), "--out", "-",
+                                               "--engine", "dask"])
+    assert refused.exit_code == 2 and "give --out a folder" in refused.output
