@@ -99,14 +99,14 @@ class Coder:
                                 break
         return out
 
-    def _mentions(self, tokens: list[Token], offset: int) -> list[ActorMention]:
+    def _mentions(self, tokens: list[Token], offset: int, kind: str | None = None) -> list[ActorMention]:
         out: list[ActorMention] = []
         for tok in tokens:
             firer = args.weapon_firer(tok)
             if firer:
                 out += self._mentions(firer, offset)
                 continue
-            earlier = self._event_noun_doers(tok, offset)
+            earlier = self._event_noun_doers(tok, offset, kind)
             if earlier is not None:
                 out += [m for m in earlier if all(x.key != m.key for x in out)]
                 continue
@@ -115,7 +115,7 @@ class Coder:
                 out.append(m)
         return out
 
-    def _event_noun_doers(self, tok: Token, offset: int) -> list[ActorMention] | None:
+    def _event_noun_doers(self, tok: Token, offset: int, kind: str | None) -> list[ActorMention] | None:
         """An event noun standing as a party ("French air strikes hit ...", "the air strikes have
         hit ...") stands for its doers: its own (demonyms, possessor), else those of the latest
         earlier event of its type."""
@@ -123,7 +123,7 @@ class Coder:
             tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for o in c.children if o.dep_ == "pobj"), tok)
         key = noun_key(tok, self.triggers) if tok.pos_ == "NOUN" else None
-        if key is None:
+        if key is None or kind not in {t.type for t in self.triggers.for_noun(key)}:
             return None
         own, _, _ = args.noun_parties(tok)
         if own:
@@ -156,7 +156,7 @@ class Coder:
                 tgt_t = tgt_t + args.recipients(tok)
             if trig.type in JOINT_TYPES:
                 joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
-        sources = self._mentions(src_t, offset)
+        sources = self._mentions(src_t, offset, trig.type)
         targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
         joint = self._mentions(joint_t, offset)
         mode, cameo = trig.mode, trig.cameo
@@ -235,10 +235,20 @@ class Coder:
             hi = offset + node.right_edge.idx + len(node.right_edge.text)
             return any(lo <= s and e <= hi for s, e in place.spans)
 
+        def in_phrase(place: Place, node: Token) -> bool:
+            """Inside the noun phrase itself ("warships in the Caspian Sea"), not its clauses."""
+            chars: set[int] = set()
+            stack = [node]
+            while stack:
+                t = stack.pop()
+                chars.add(offset + t.idx)
+                stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos"))
+            return any(s in chars for s, _ in place.spans)
+
         doc = tok.doc
         roles = {p.id: _place_role(doc, p, offset) for p in in_sentence}
         # a capital or country that speaks or acts ("Moscow says") is a party, not a place
-        excluded = [p for p in in_sentence if any(inside(p, s) for s in subject_tokens)
+        excluded = [p for p in in_sentence if any(in_phrase(p, s) for s in subject_tokens)
                     or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
         if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):

@@ -9,6 +9,7 @@ named organisation, or country + sector for states and role nouns).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,30 +35,53 @@ class ActorContext:
     persons: dict[str, str] = field(default_factory=dict)   # normalised name or surname -> full name
 
 
+LOCATIVE = {"in", "at", "near", "inside", "across", "throughout", "around", "outside"}
+
+
 def focus_country(annotated: AnnotatedArticle, lexicon: ActorLexicon | None = None,
                   places: list | None = None) -> str | None:
     """The country the story is about: where things happen counts more than who acts.
 
-    A state named as a place (GPE) counts 2, a demonym 1 ("Russian warplanes bombed rebels in
-    Syria" is about Syria); so does every named city or province, for its country. Ties go to
-    the first named."""
+    Each mention of a place counts for its country: 3 after "in"/"at"/"near" (where things
+    happen), 1 otherwise (a country named as a party); a demonym counts 1; a state named in the
+    headline 3. Without resolved places, spaCy's GPE entities stand in for them. Ties go to the
+    first named."""
     lex = lexicon or load_actor_lexicon()
     counts: Counter[str] = Counter()
     by_iso2 = {entry.iso2: iso3 for iso3, entry in lex.states.items()}
+    title_words = re.findall(r"[A-Za-z\u00C0-\u024F'-]+", annotated.article.title or "")
+    for i, word in enumerate(title_words):        # the headline says what the story is about
+        for text in (word, " ".join(title_words[i:i + 2]), " ".join(title_words[i:i + 3])):
+            iso = lex.state_for(text) or lex.demonym_country(text)
+            if iso:
+                counts[iso] += 3
+                break
+    locative = _locative_offsets(annotated)
     for place in places or []:
-        if place.feature in ("city", "admin1") and place.country in by_iso2:
-            counts[by_iso2[place.country]] += 2 * max(1, len(place.spans))
+        if place.country in by_iso2 and place.feature in ("city", "admin1", "country", "region"):
+            for start, _ in place.spans:
+                counts[by_iso2[place.country]] += 3 if start in locative else 1
     for block in annotated.parsed:
         for ent in block.doc.ents:
-            if ent.label_ in ("GPE", "LOC"):
+            if ent.label_ in ("GPE", "LOC") and places is None:
                 iso = lex.state_for(ent.text)
                 if iso:
-                    counts[iso] += 2
+                    counts[iso] += 3 if block.offset + ent.start_char in locative else 1
             elif ent.label_ == "NORP":
                 iso = lex.demonym_country(ent.text)
                 if iso:
                     counts[iso] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _locative_offsets(annotated: AnnotatedArticle) -> set[int]:
+    """Start offsets of the first token of every noun phrase after a locative preposition."""
+    out: set[int] = set()
+    for block in annotated.parsed:
+        for tok in block.doc:
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+                out.update(block.offset + t.idx for t in tok.subtree)
+    return out
 
 
 def person_names(annotated: AnnotatedArticle, lex: ActorLexicon) -> dict[str, str]:
@@ -244,11 +268,31 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     if role.kind == "person" and not plural:
         return mention(f"role:{norm(text)}", text, "person", countries[0] if countries else None, role.sector)
     if not countries and role.sector in UNMARKED_FOCUS_SECTORS and not _has_possessive_pronoun(head):
-        countries = [ctx.focus] if ctx.focus else []
+        local = _located_in(head, lex)
+        countries = [local] if local else ([ctx.focus] if ctx.focus else [])
     iso = countries[0] if countries else None
     kind = "organization" if iso and role.sector in ("MIL", "GOV", "COP", "SPY", "JUD", "LEG") else "group"
     return mention(f"{iso or '---'}:{role.sector}", role_actor_name(iso, role.sector, role.term, lex),
                    kind, iso, role.sector)
+
+
+def _located_in(head: Token, lex: ActorLexicon) -> str | None:
+    """The one country an unmarked role noun is placed in by its own words ("officers who seized
+    power in Niger", "rebels in Syria"), else by its sentence ("... fought rebels in Syria")."""
+    def states_in(tokens) -> set[str]:
+        found = set()
+        for tok in tokens:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "inside", "throughout"):
+                iso = lex.state_for(tok.text) or (lex.state_for(ent.text) if (ent := entity_of(tok)) else None)
+                if iso:
+                    found.add(iso)
+        return found
+
+    own = states_in(head.subtree)
+    if len(own) == 1:
+        return own.pop()
+    sentence = states_in(head.sent)
+    return sentence.pop() if len(sentence) == 1 else None
 
 
 def _known_person(head: Token, ent: Any, ctx: ActorContext) -> str | None:
@@ -295,10 +339,11 @@ def _person(name_text: str, tokens: list[Token], ent: Any, ctx: ActorContext, me
     if name_words:
         full = ctx.persons.get(norm(" ".join(name_words))) or ctx.persons.get(norm(name_words[-1]))
     name = full or " ".join(name_words) or name_text
-    known = lex.person(name) or (lex.person(name_words[-1]) if name_words else None)
+    # a surname alone finds a listed person only when the text gives no more of the name
+    known = lex.person(name) or (lex.person(name_words[-1]) if len(name.split()) == 1 and name_words else None)
     countries = countries_in([t for t in tokens if t.i not in in_name], lex)
     country = countries[0] if countries else (known.country if known else None)
-    sector = sector or (known.sector if known else None)
+    sector = (known.sector if known and known.sector else None) or sector
     if known is not None and len(known.name) > len(name):
         name = known.name
     surname = norm(name.split()[-1]) if name.split() else norm(name)
