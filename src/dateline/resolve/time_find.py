@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from dateline.records import AnnotatedArticle, TimeMention, TimeSpan
@@ -63,25 +64,31 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
     ref = article.reference_date
     found: list[tuple[TimeMention, Reading | None]] = []
     anchor: TimeSpan | None = None
+    texts: dict[int, str] = {}
+    entities: dict[int, list[Any]] = {}
     for sentence in annotated.sentences:
         block = annotated.parsed[sentence.block]
         doc = block.doc
+        if sentence.block not in texts:     # Doc.text rebuilds the string on every access
+            texts[sentence.block] = doc.text
+            entities[sentence.block] = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        doc_text = texts[sentence.block]
         lo, hi = sentence.start - block.offset, sentence.end - block.offset
-        for candidate in _candidates(doc, lo, hi):
+        for candidate in _candidates(entities[sentence.block], doc_text, lo, hi):
             if ref is not None:
-                pair = _range_pair(doc, candidate, ref, dayfirst, anchor)
+                pair = _range_pair(doc, doc_text, candidate, ref, dayfirst, anchor)
                 if pair:
                     for start, end, reading, span in pair:
                         text = article.text[block.offset + start:block.offset + end]
                         found.append((TimeMention(block.offset + start, block.offset + end, text,
                                                   sentence.index, span, "point"), reading))
                     continue
-            text = doc.text[candidate.start:candidate.end]
+            text = doc_text[candidate.start:candidate.end]
             bounded = text
             reading: Reading | None = None
             if ref is not None:
                 tense = clause_tense(doc, candidate.start, candidate.end)
-                bounded = _with_bound(doc.text, candidate.start, text) + candidate.signal
+                bounded = _with_bound(doc_text, candidate.start, text) + candidate.signal
                 if tense == "past" and bounded.split()[0].lower() in DEADLINE_WORDS:
                     tense = "present"   # "postponed until Tuesday": a deadline may lie ahead
                 reading = interpret(bounded, ref, tense, dayfirst, anchor)
@@ -100,11 +107,11 @@ def find_readings(annotated: AnnotatedArticle, dayfirst: bool = False,
     return found
 
 
-def _range_pair(doc: Any, candidate: Candidate, ref: Any, dayfirst: bool, anchor: TimeSpan | None,
-                ) -> list[tuple[int, int, Reading, TimeSpan]] | None:
+def _range_pair(doc: Any, doc_text: str, candidate: Candidate, ref: date, dayfirst: bool,
+                anchor: TimeSpan | None) -> list[tuple[int, int, Reading, TimeSpan]] | None:
     """The two ends of a range ("from May to July", "between 1985 and 1987", "2009-2010") as
     two mentions, each with its own TIMEX3 value and both with the whole range as interval."""
-    text = doc.text[candidate.start:candidate.end]
+    text = doc_text[candidate.start:candidate.end]
     match = RANGE_PARTS.fullmatch(text)
     if match is None:
         return None
@@ -136,23 +143,24 @@ def to_mention(reading: Reading | None, text: str, start: int, end: int, sentenc
     return TimeMention(start, end, text, sentence, reading.span(bounded or text), reading.kind)
 
 
-def _candidates(doc: Any, lo: int, hi: int) -> list[Candidate]:
+def _candidates(entities: list[Any], doc_text: str, lo: int, hi: int) -> list[Candidate]:
+    """DATE/TIME entities of the sentence [lo, hi) and the time adverbs the model missed."""
     found: list[Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start_char < lo or ent.end_char > hi:
+    for ent in entities:
+        if ent.start_char < lo or ent.end_char > hi:
             continue
         if AGE.match(ent.text) or (len(ent) == 1 and ent[0].tag_ == "JJ"):
             continue    # ages ("6-year-old") and adjectives ("quarterly results") date nothing
-        for piece in _split(doc.text, ent.start_char, ent.end_char):
-            trimmed = _trim(doc.text, *piece)
+        for piece in _split(doc_text, ent.start_char, ent.end_char):
+            trimmed = _trim(doc_text, *piece)
             if trimmed:
-                start, end = _extend(doc.text, trimmed[0], trimmed[1], lo, hi)
-                signal = SIGNAL_TAIL.search(doc.text, start, end)
+                start, end = _extend(doc_text, trimmed[0], trimmed[1], lo, hi)
+                signal = SIGNAL_TAIL.search(doc_text, start, end)
                 if signal is not None and signal.start() > start and signal.end() == end:
-                    found.append(Candidate(start, signal.start(), ent.label_, doc.text[signal.start():end]))
+                    found.append(Candidate(start, signal.start(), ent.label_, doc_text[signal.start():end]))
                 else:
                     found.append(Candidate(start, end, ent.label_))
-    for match in ADVERBS.finditer(doc.text, lo, hi):
+    for match in ADVERBS.finditer(doc_text, lo, hi):
         if not any(c.start < match.end() and match.start() < c.end for c in found):
             found.append(Candidate(match.start(), match.end(), "ADV"))
     return sorted(found, key=lambda c: c.start)
