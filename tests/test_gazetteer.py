@@ -82,3 +82,17 @@ def test_second_level_areas_and_capitals() -> None:
     assert damascus.pid in gaz.capitals
     small = [c for c in gaz.lookup("Damascus") if c.country == "US"]
     assert small and all(c.pid not in gaz.capitals for c in small)
+
+
+def test_index_is_named_by_its_fingerprint() -> None:
+    import sqlite3
+
+    from dateline.resolve.place_index import ensure_index, fingerprint, index_path
+
+    load_gazetteer()
+    path = ensure_index()
+    assert path == index_path() and path.exists()
+    assert fingerprint() in path.name
+    with sqlite3.connect(str(path)) as conn:
+        stored = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()[0]
+    assert stored == fingerprint()

@@ -59,6 +59,9 @@ def ensure_index() -> Path:
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
+    for stale in path.parent.glob("gazetteer-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)     # built from older data; open readers keep their copy
     return path
 
 

@@ -99,13 +99,7 @@ def _direction_choices(mentions: list[Mention], choices: list[Choice],
         region = Candidate(pid=-1, geonameid=None, name=f"{adjective} {country.name}", feature="region",
                            country=iso2, admin1_code=None, lat=round(point[0], 4),
                            lon=round(point[1], 4), population=0)
-        bare = mention.text.split()[0] if mention.anchor and mention.text.lower().startswith(
-            mention.direction[:4]) and " " in mention.text else mention.text
-        spoken = Mention(mention.start, mention.start + len(bare), bare, mention.source,
-                         direction=mention.direction, anchor=mention.anchor)
-        if bare != mention.text:
-            spoken = mention
-        out.append(Choice(spoken, region, REGION_CONFIDENCE))
+        out.append(Choice(mention, region, REGION_CONFIDENCE))
     return out
 
 
