@@ -62,6 +62,7 @@ class Coded:
     types: list[str] = field(default_factory=list)
     cameos: list[str] = field(default_factory=list)
     dyads: list[list[tuple[str, str]]] = field(default_factory=list)   # per event
+    notes: list[str] = field(default_factory=list)                     # trigger lemma and status, per event
     error: str | None = None
 
 
@@ -124,6 +125,7 @@ def code_sentences(records: list[dict]) -> dict[str, Coded]:
         for event in sorted(record.events, key=lambda e: e.span[0]):
             coded.types.append(event.type)
             coded.cameos.append(event.cameo or "")
+            coded.notes.append(f"{event.evidence.get('lemma', '?')}:{event.status}")
             coded.dyads.append(event_dyads([codes.get(s, "---") for s in event.source],
                                            [codes.get(t, "---") for t in event.target]))
         out[result.raw.id] = coded
@@ -198,7 +200,7 @@ def save(path: Path, records: list[dict], coded: dict[str, Coded], name: str) ->
             handle.write(json.dumps({"set": name, "id": rec["id"], "text": rec["text"],
                                      "gold": [[e.get("source"), e.get("target"), e.get("cameo"), e.get("plover")]
                                               for e in rec["events"]],
-                                     "dateline": [[t, c, d] for t, c, d in zip(got.types, got.cameos, got.dyads)],
+                                     "dateline": [[t, c, d, n] for t, c, d, n in zip(got.types, got.cameos, got.dyads, got.notes)],
                                      "error": got.error}) + "\n")
 
 

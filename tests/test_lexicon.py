@@ -176,6 +176,9 @@ SENTENCES: list[tuple[str, str, str]] = [
     ("ASSAULT", "kidnap", "Gunmen kidnapped two Italian engineers in Nigeria on Sunday."),
     ("ASSAULT", "open", "Police opened fire on protesters in Khartoum on Monday."),
     ("PROTEST", "strike", "Thousands of nurses struck in London on Tuesday over pay."),
+    ("ASSAULT", "fire", "Police fired tear gas at protesters in Nairobi on Monday."),
+    ("AID", "give", "Germany gave asylum to the Russian dissident on Friday."),
+    ("CONSULT", "arrive", "The Chinese president arrived in Paris on Monday."),
 ]
 # Sentences where a trigger word must NOT give that type (the rows' conditions at work).
 NOT_CODED: list[tuple[str, str]] = [
@@ -217,6 +220,13 @@ def test_sentence_is_coded_with_its_type(coded: dict[str, Record], event_type: s
 @pytest.mark.parametrize(("event_type", "sentence"), NOT_CODED)
 def test_condition_keeps_type_out(coded: dict[str, Record], event_type: str, sentence: str) -> None:
     assert event_type not in [e.type for e in coded[sentence].events]
+
+
+def test_weapon_decides_the_mode(coded: dict[str, Record]) -> None:
+    gas = [e for e in coded["Police fired tear gas at protesters in Nairobi on Monday."].events if e.type == "ASSAULT"]
+    assert [(e.mode, e.cameo) for e in gas] == [("crowd-control", "175")]
+    shot = [e for e in coded["Police opened fire on protesters in Khartoum on Monday."].events if e.type == "ASSAULT"]
+    assert [e.mode for e in shot] == ["firearms"]
 
 
 def test_eased_economic_sanctions_are_a_retreat_and_a_curfew_a_concession(coded: dict[str, Record]) -> None:
