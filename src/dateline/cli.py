@@ -208,6 +208,15 @@ def _print_table(rows: list[dict[str, str]]) -> None:
         click.echo("  ".join(cells).rstrip())
 
 
+def _register_extensions() -> None:
+    from dateline.cli_workbench import register as register_workbench
+
+    register_workbench(cli)
+
+
+_register_extensions()
+
+
 def main() -> None:
     cli()
 
