@@ -227,3 +227,15 @@ def test_a_second_connection_sees_committed_documents(tmp_path: Path) -> None:
         writer.store_record(port_record(), content_hash="h", origin="port.html")
         assert reader.has_document("h")
         assert reader.record("port-strike") == port_record()
+
+
+def test_article_text_is_kept_beside_the_record(tmp_path):
+    from dateline.store import Store
+
+    record = {"doc": {"id": "kept", "title": "t", "published": None, "source": None, "language": "en"},
+              "actors": [], "places": [], "events": []}
+    with Store(tmp_path / "k.db") as store:
+        store.store_record(record, content_hash="h1", origin="kept.txt", text="Hello world.\n\nMore.",
+                           story=[(0, 12), (14, 19)])
+        assert store.article_text("kept") == ("Hello world.\n\nMore.", [(0, 12), (14, 19)])
+        assert store.article_text("missing") is None

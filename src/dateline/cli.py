@@ -138,7 +138,8 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
                 continue
             record = _validated(out.record.to_dict())
             status = store.store_record(record, content_hash=out.content_hash,
-                                        origin=out.raw.origin, url=out.raw.url)
+                                        origin=out.raw.origin, url=out.raw.url,
+                                        text=out.record.article.text, story=out.record.article.blocks)
             if status == "unchanged":
                 summary.unchanged += 1
             summary.add_record(record)

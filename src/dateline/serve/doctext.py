@@ -93,7 +93,8 @@ def paragraphs(text: str, story: Sequence[Interval],
     return out
 
 
-def document_view(record: dict[str, Any], cleaned: Cleaned | None) -> dict[str, Any]:
+def document_view(record: dict[str, Any], cleaned: Cleaned | tuple[str, Sequence[Interval]] | None
+                  ) -> dict[str, Any]:
     """What the document view shows: the record's doc, actors, places and events, and the
     article as paragraphs of pieces (``text_available`` false when it could not be read
     again; the paragraphs are then the events' sentences)."""
@@ -101,7 +102,9 @@ def document_view(record: dict[str, Any], cleaned: Cleaned | None) -> dict[str, 
     for event in record["events"]:
         if event.get("span"):
             spans[event["id"]] = (int(event["span"][0]), int(event["span"][1]))
-    if cleaned is not None:
+    if isinstance(cleaned, tuple):           # the text kept in the store
+        body = paragraphs(cleaned[0], cleaned[1], spans)
+    elif cleaned is not None:
         body = paragraphs(cleaned.article.text, cleaned.story, spans)
     else:
         body = [[Piece(text=event.get("sentence") or "", start=-1, events=(event["id"],))]

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException
 from pydantic import BaseModel, Field
 
 from dateline.serve import aggregates, doctext
+from dateline.store import Store
 from dateline.serve.filters import Page, page_params
 from dateline.serve.routes_events import open_store, paged
 from dateline.serve.settings import Settings, settings_of
@@ -59,6 +60,10 @@ def _record(settings: Settings, doc_id: str) -> dict[str, Any]:
                     "sentences marked")
 def view_document(doc_id: str, settings: CurrentSettings) -> dict[str, Any]:
     record = _record(settings, doc_id)
+    with Store(settings.db_path) as store:
+        kept = store.article_text(doc_id)
+    if kept is not None:
+        return doctext.document_view(record, kept)
     source = aggregates.document_source(settings.db_path, doc_id)
     cleaned = None
     if source is not None:
@@ -119,7 +124,8 @@ def submit_document(submission: Submission, settings: CurrentSettings,
                 record = out.record.to_dict()
                 validate_record(record)
                 status = store.store_record(record, content_hash=out.content_hash,
-                                            origin=out.raw.origin, url=out.raw.url)
+                                            origin=out.raw.origin, url=out.raw.url,
+                                            text=out.record.article.text, story=out.record.article.blocks)
                 stored.append({"doc_id": record["doc"]["id"], "status": status,
                                "events": len(record["events"])})
     return {"documents": stored}

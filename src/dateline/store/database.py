@@ -2,6 +2,8 @@
 and events, and the documents that failed.  See docs/schema.md."""
 from __future__ import annotations
 
+import json
+
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
@@ -54,7 +56,8 @@ class Store:
         return row is not None
 
     def store_record(self, record: dict[str, Any], *, content_hash: str, origin: str,
-                     url: str | None = None) -> str:
+                     url: str | None = None, text: str | None = None,
+                     story: list[tuple[int, int]] | None = None) -> str:
         """Store one document's record in ONE transaction.
 
         Returns 'stored'; 'unchanged' when a document with this content hash is
@@ -78,6 +81,11 @@ class Store:
             try:
                 writer.insert_record(conn, record, content_hash=content_hash, origin=origin,
                                      url=url)
+                if text is not None:
+                    conn.execute(
+                        "INSERT INTO article_text (document_id, text, story_json) "
+                        "SELECT id, ?, ? FROM documents WHERE doc_id = ?",
+                        (text, json.dumps([list(s) for s in (story or [])]), doc_id))
             except (sqlite3.IntegrityError, KeyError, TypeError) as err:
                 raise ValueError(f"cannot store record {doc_id!r}: {err}") from err
         except BaseException:
@@ -85,6 +93,15 @@ class Store:
             raise
         conn.execute("COMMIT")
         return REPLACED if old else STORED
+
+    def article_text(self, doc_id: str) -> tuple[str, list[tuple[int, int]]] | None:
+        """The text a stored document's offsets point into, with its story spans (None if not kept)."""
+        row = self._conn.execute(
+            "SELECT t.text, t.story_json FROM article_text t JOIN documents d ON d.id = t.document_id "
+            "WHERE d.doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0], [(int(a), int(b)) for a, b in json.loads(row[1])]
 
     def record_failure(self, origin: str, stage: str, error: str) -> None:
         """Note that ``origin`` failed at ``stage``.  The same failure seen again

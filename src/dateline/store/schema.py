@@ -166,6 +166,12 @@ MIGRATIONS: tuple[Migration, ...] = (
               CORE_TABLES),
     Migration(2, "full-text index over event sentences (FTS5)", FTS_TABLES,
               needs_fts5=True),
+    Migration(3, "the article text each document's offsets point into, and its story spans",
+              ("""CREATE TABLE article_text (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    text        TEXT NOT NULL,
+                    story_json  TEXT NOT NULL
+                 )""",)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
