@@ -167,3 +167,12 @@ def test_names_ending_in_an_admin_word_stay_whole() -> None:
     us = by_mention(places, "United States")
     assert us and us[0].country == "US" and us[0].feature == "country"
     assert us[0].spans == [(text.index("United States"), text.index("United States") + 13)]
+
+
+def test_kind_words_rescue_mislabelled_small_towns() -> None:
+    text = "A London-based monitor said fighting raged in the town of Maarat al-Numan and north of Hama."
+    places = resolve_places(annotate(text))
+    town = by_mention(places, "Maarat al-Numan")
+    assert town and town[0].country == "SY" and town[0].feature == "city"
+    assert by_mention(places, "London")[0].country == "GB"
+    assert by_mention(places, "Hama")[0].country == "SY"

@@ -145,9 +145,10 @@ def _locative_before(doc: Any, start: int) -> bool:
 
 
 def _gazetteer_named(gazetteer: Gazetteer, text: str, min_city: int,
-                     primary_only: bool = False) -> bool:
+                     primary_only: bool = False, loose: bool = False) -> bool:
+    allowed = ("name",) if primary_only else ("name", "alt", "skeleton") if loose else ("name", "alt")
     for cand in gazetteer.lookup(text, fuzzy=False):
-        if cand.match not in (("name",) if primary_only else ("name", "alt")):
+        if cand.match not in allowed:
             continue
         if cand.feature != "city" or cand.population >= min_city:
             return True
@@ -228,9 +229,11 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
                 if ent.label_ == "NORP" or not _gazetteer_named(
                         gazetteer, text, MIN_CUED_RESCUE_POPULATION, primary_only=True):
                     continue
-            cued = admin or _locative_before(doc, ent.start)
+            kind_named = admin or _city_hint_near(doc, start, end)      # "the town of X"
+            cued = kind_named or _locative_before(doc, ent.start)
             threshold = MIN_CUED_RESCUE_POPULATION if cued else MIN_UNLABELLED_CITY_POPULATION
-            if not _gazetteer_named(gazetteer, text, threshold):
+            if not _gazetteer_named(gazetteer, text, 0 if kind_named else threshold,
+                                    loose=kind_named):
                 continue
         out.append(Mention(char_start, char_start + len(text), text,
                            "ent" if ent.label_ in PLACE_LABELS else "rescue",

@@ -106,7 +106,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
         found = gazetteer.lookup(mention.query, fuzzy=fuzzy)
     if not found and mention.source == "given":
         found = _part_candidates(gazetteer, mention.query or mention.text)
-    if mention.source != "given":
+    if mention.source != "given" and not (mention.city_hint or mention.admin_hint):
         found = [c for c in found if _plausible_for_recognised(c, mention.text)]
     pool = list(found)
     pool.sort(key=lambda c: (-(c.match in ("name", "alt")), -c.population))
