@@ -126,6 +126,16 @@ def test_the_input_is_read_lazily(corpus):
         outputs.close()
 
 
+def test_less_than_a_batch_runs_without_a_pool(corpus):
+    import multiprocessing
+
+    items = list(read_paths([corpus]))[:3]
+    outputs = run_items(items, 2, batch_size=4)
+    first = next(outputs)
+    assert multiprocessing.active_children() == []
+    assert summarise([first, *outputs]) == summarise(list(run_items(items, 1, batch_size=4)))
+
+
 def test_a_pool_serves_several_runs_and_stored_documents_are_skipped(corpus):
     items = [item for item in read_paths(sorted(corpus.glob("page-0*")))]
     stored = {content_hash(item) for item in items[:5]}

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 
@@ -160,14 +160,20 @@ def _drain(entry: _Pending) -> Iterator[Output]:
 
 def run_items(items: Iterable[Item], workers: int = 1, *, batch_size: int = BATCH_SIZE,
               is_stored: Callable[[str], bool] | None = None) -> Iterator[Output]:
-    """Stream items through the pipeline with ``workers`` processes (1: this process)."""
-    if workers <= 1:
-        for chunk in chunks(items, batch_size):
+    """Stream items through the pipeline with ``workers`` processes (1: this process).
+
+    An input of less than one batch is run in this process: a pool would only
+    add the workers' start-up.
+    """
+    stream = iter(items)
+    first = list(islice(stream, batch_size))
+    if workers <= 1 or len(first) < batch_size:
+        for chunk in chunks(chain(first, stream), batch_size):
             todo, skipped = _split_stored(chunk, is_stored)
             yield from _merge(skipped, pipeline.run(todo, batch_size=batch_size))
         return
     with LocalPool(workers, batch_size=batch_size) as pool:
-        yield from pool.run(items, is_stored=is_stored)
+        yield from pool.run(chain(first, stream), is_stored=is_stored)
 
 
 def run_local(paths: Iterable[str | Path], workers: int | None = None, *,
