@@ -157,3 +157,24 @@ def test_http_route(layered_db: Path) -> None:
     body = client.get("/api/claims", params={"actor": ACTOR}).json()
     assert counts(body["claimed"]["by_target"]) == {"Boko Haram": 3, ISWAP: 1}
     assert client.get("/api/claims", params={"actor": ACTOR, "since": "May"}).status_code == 422
+
+
+def test_ground_recomputed_when_documents_change(layered_db: Path, tmp_path: Path,
+                                                 code_text) -> None:
+    db = tmp_path / "grown.db"
+    shutil.copy(layered_db, db)
+    conn = control_store.connect(db)
+    compute_ground(conn)
+    assert control_store.ground_is_current(conn)
+    record = code_text("Jets over Ngala\n\nMAIDUGURI, April 22 (Lakeside Courier) - Nigerian "
+                       "warplanes bombed the town of Kukawa on Sunday, residents said.\n\n"
+                       "Telephone lines in the area were down for much of the day.\n\n"
+                       "The accounts could not be independently verified.\n\n"
+                       "First published on April 22, 2024\n", "r14-kukawa")
+    with Store(db) as store:
+        store.store_record(record, content_hash="r14", origin="r14-kukawa.txt")
+    assert not control_store.ground_is_current(conn)
+    conn.close()
+    report = claims_report(str(db), ACTOR)
+    assert report["asserted"]["total"] == 9
+    assert counts(report["asserted"]["by_ground"])[ISWAP] == 5

@@ -129,11 +129,11 @@ def _side(refs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def claims_report(db_path: str, actor: str, *, since: str | None = None,
-                  until: str | None = None, refresh: bool = True) -> dict[str, Any]:
+                  until: str | None = None, refresh: bool | None = None) -> dict[str, Any]:
     """The claims report for ``actor`` over the store at ``db_path`` (see module doc).
 
-    ``refresh`` recomputes the ground of every event first (derived control
-    and imported layers may have changed since the last run).
+    The ground of every event is recomputed first when ``refresh`` is True, or,
+    by default (None), when documents or layers changed since it was computed.
     """
     with Store(db_path) as store:
         candidates = store.events(type=ATTACK_TYPE, status=list(SIDES), since=since,
@@ -141,7 +141,7 @@ def claims_report(db_path: str, actor: str, *, since: str | None = None,
         parties = store.parties([r["event_id"] for r in candidates])
     conn = control_store.connect(db_path)
     try:
-        if refresh:
+        if refresh or (refresh is None and not control_store.ground_is_current(conn)):
             compute_ground(conn)
         acting = acting_events(conn, candidates, actor)
         chosen = [r for r in candidates if r["event_id"] in acting or speaks_for(r, actor)]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 CAPTURE_CAMEO = "192"
 WITHDRAW_CAMEO = "0874"
 # A party describing its own capture is weaker evidence than a reporter or a third party.
-STATUS_CONFIDENCE = {"asserted": 0.8, "claimed": 0.5}
+STATUS_CONFIDENCE = MappingProxyType({"asserted": 0.8, "claimed": 0.5})
 
 
 def is_capture(event: dict[str, Any]) -> bool:

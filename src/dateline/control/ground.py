@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -27,9 +28,9 @@ from dateline.store import control as control_store
 OPEN_START = np.iinfo(np.int64).min
 OPEN_END = np.iinfo(np.int64).max
 # How far a place's point stands for where the event happened: a town's point is the
-# town, an admin1 centroid only roughly says where in the province.  Countries and
-# seas are too coarse to have one controller.
-PLACE_PRECISION = {"city": 1.0, "other": 1.0, "admin2": 0.6, "admin1": 0.3, "region": 0.3}
+# town, an admin1 centroid only roughly says where in the province.  Countries, seas
+# and direction regions ("northern Nigeria") are too coarse to have one controller.
+PLACE_PRECISION = MappingProxyType({"city": 1.0, "other": 1.0, "admin2": 0.6, "admin1": 0.3})
 
 
 @dataclass(frozen=True)

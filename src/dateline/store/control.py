@@ -11,6 +11,7 @@ never collide.
     control_areas      one feature of a layer: geometry, controller, validity
     control_intervals  control derived from capture/withdrawal events in the text
     control_ground     the controller of each located, dated event's place
+    control_state      what the ground rows were computed from (to tell when they are stale)
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from typing import Any
 CONTROL_SCHEMA = 1
 CONTROL_VERSION_ROW = -(1000 + CONTROL_SCHEMA)
 CONTROL_DESCRIPTION = (f"control {CONTROL_SCHEMA}: control_layers, control_areas, "
-                       "control_intervals, control_ground")
+                       "control_intervals, control_ground, control_state")
 
 CONTROL_TABLES = (
     """CREATE TABLE IF NOT EXISTS control_layers (
@@ -85,6 +86,11 @@ CONTROL_TABLES = (
         interval_id         INTEGER REFERENCES control_intervals(id) ON DELETE CASCADE,
         evidence_event_id   TEXT,
         confidence          REAL NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS control_state (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        signature   TEXT NOT NULL,
+        computed_at TEXT NOT NULL
     )""",
 )
 
@@ -229,14 +235,32 @@ GROUND_COLUMNS = ("event_id", "controller_name", "controller_country", "controll
                   "basis", "area_id", "interval_id", "evidence_event_id", "confidence")
 
 
+def ground_signature(conn: sqlite3.Connection) -> str:
+    """What the ground depends on: the stored events and the imported areas.
+
+    Row ids only grow, so a replaced document or a new layer changes the
+    signature even when the counts stay the same.
+    """
+    events = conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM events").fetchone()
+    areas = conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM control_areas").fetchone()
+    return f"events {events[0]}/{events[1]} areas {areas[0]}/{areas[1]}"
+
+
+def ground_is_current(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT signature FROM control_state WHERE id = 1").fetchone()
+    return row is not None and row[0] == ground_signature(conn)
+
+
 def replace_ground(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
-    """Replace every ground row with ``rows`` in one transaction."""
+    """Replace every ground row with ``rows`` in one transaction, noting what they came from."""
     values = [tuple(r[c] for c in GROUND_COLUMNS) for r in rows]
     with transaction(conn):
         conn.execute("DELETE FROM control_ground")
         conn.executemany(
             f"""INSERT INTO control_ground({', '.join(GROUND_COLUMNS)})
                 VALUES ({', '.join('?' for _ in GROUND_COLUMNS)})""", values)
+        conn.execute("INSERT OR REPLACE INTO control_state(id, signature, computed_at) "
+                     "VALUES (1, ?, ?)", (ground_signature(conn), _now()))
     return len(values)
 
 
