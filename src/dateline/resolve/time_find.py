@@ -117,17 +117,27 @@ def _range_pair(doc: Any, doc_text: str, candidate: Candidate, ref: date, dayfir
         return None
     tense = clause_tense(doc, candidate.start, candidate.end)
     whole = interpret(text, ref, tense, dayfirst, anchor)
-    if whole is None or whole.start is None or whole.end is None:
-        return None
     first_text, last_text = match["first"], match["last"]
     last = interpret(last_text, ref, tense, dayfirst, anchor)
     first = interpret(first_text, ref, tense, dayfirst, anchor)
     if first is None and last is not None and last.start is not None \
             and first_text.lower().rstrip(".") in vocabulary().months:
         first = interpret(f"{first_text} {last.start.year}", ref, tense, dayfirst, anchor)
+    if last is None and first is not None and first.start is not None and last_text.isdigit() \
+            and first.granularity == "day":
+        try:    # "April 24 and 25": the second day borrows the month
+            day = first.start.replace(day=int(last_text))
+        except ValueError:
+            return None
+        last = replace(first, start=day, end=day, timex=day.isoformat())
     if first is None or last is None or first.start is None or last.end is None:
         return None
-    span = TimeSpan(whole.start, whole.end, text, whole.granularity)
+    if whole is not None and whole.start is not None and whole.end is not None:
+        span = TimeSpan(whole.start, whole.end, text, whole.granularity)
+    elif first.start <= last.end:
+        span = TimeSpan(first.start, last.end, text, first.granularity)
+    else:
+        return None
     pieces = []
     for name, reading in (("first", first), ("last", last)):
         start, end = candidate.start + match.start(name), candidate.start + match.end(name)

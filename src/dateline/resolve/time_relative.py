@@ -256,6 +256,8 @@ def _shifted(base: tuple[date, date], unit: str, sign: int, amount: float | None
                        "PAST_REF" if sign < 0 else "FUTURE_REF", anchored)
     assert amount is not None
     start, end = cal.shift(base[0], unit, sign * amount), cal.shift(base[1], unit, sign * amount)
+    if unit in ("DE", "CE"):
+        unit = "Y"      # "a decade ago" names a year, not a decade
     granularity = GRANULARITY_OF_UNIT.get(unit, "day")
     if granularity == "day" and start != end:
         return Reading(start, end, "day", "point", timex_type, None, anchored)
