@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dateline.resources import data_path, read_tsv
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lower case, no diacritics, curly quotes straightened, no leading article."""
     text = unicodedata.normalize("NFKD", text)

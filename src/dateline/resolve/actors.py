@@ -107,10 +107,23 @@ def build_context(annotated: AnnotatedArticle, places: list | None = None) -> Ac
 
 
 def entity_of(token: Token) -> Any | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named-entity span holding ``token``, found from its IOB tags (no scan of doc.ents)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return _span(doc, start, end, token.ent_type_)
+
+
+def _span(doc: Any, start: int, end: int, label: str) -> Any:
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
