@@ -111,3 +111,18 @@ def test_every_event_keeps_sentence_span_and_evidence(code_text):
         assert text[start:end] == ev["sentence"]
         assert ev["evidence"]["trigger"]
     assert any(e["fatalities"] == 12 for e in record["events"])
+
+
+def test_a_but_clause_after_a_report_is_the_reporters_own(code_text):
+    body = ("Ankara says its jets are striking Kurdish militants, but many of the strikes have hit "
+            "villages near Qamishli in Syria.")
+    events, _ = events_of(code_text, body)
+    hit = next(e for e in events if e["evidence"]["trigger"] == "hit")
+    assert hit["attribution"] == "reporter" and hit["status"] == "asserted"
+
+
+def test_a_government_speaking_of_its_forces_claims(code_text):
+    body = "The Russian government says its deployment of troops to Belarus was requested by Minsk."
+    events, _ = events_of(code_text, body)
+    deploy = next(e for e in events if e["type"] == "MOBILIZE")
+    assert deploy["status"] == "claimed"

@@ -46,7 +46,7 @@ def speaker_for(trigger: Token, sentence: Any) -> Speaker | None:
         if head is node:
             break
         if head.lemma_.lower() in speech and head.pos_ in ("VERB", "AUX") and node.dep_ in (
-                "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj"):
+                "ccomp", "parataxis", "xcomp", "advcl", "dobj"):
             subj = _subject_phrase(head)
             if subj is not None and not trigger_in(subj, trigger):
                 return Speaker(_phrase_text(subj), subj)

@@ -305,8 +305,9 @@ class Coder:
             said = self.parties.resolve(draft.speaker.head, self._offset(draft))
             keys = {m.key for m in sources + targets}
             countries = {m.country for m in sources + targets if m.country}
+            # a party speaks for itself, and a government for its own forces and officials
             speaker_party = said is not None and (said.key in keys or (
-                said.kind == "state" and said.country in countries))
+                said.country in countries and (said.kind == "state" or said.sector in ("GOV", "MIL"))))
         status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
         if trig.type == "ASSAULT" and cameo == "190" and mode in ("aerial", "drone", "heavy-weapons"):
             cameo = "195"                    # CAMEO 195: employ aerial weapons (incl. missiles)
