@@ -178,3 +178,16 @@ def test_ground_recomputed_when_documents_change(layered_db: Path, tmp_path: Pat
     report = claims_report(str(db), ACTOR)
     assert report["asserted"]["total"] == 9
     assert counts(report["asserted"]["by_ground"])[ISWAP] == 5
+
+
+def test_event_ground_objects(layered_db: Path) -> None:
+    from dateline.control import event_ground
+
+    found = event_ground(str(layered_db), ["r05-monguno-strike:e1", "r06-marte:e1",
+                                           "r10-madagali:e1"])
+    monguno = found["r05-monguno-strike:e1"]
+    assert monguno["controller"] == ISWAP and monguno["basis"] == "text"
+    assert monguno["evidence_event"] == "r04-monguno-capture:e1"
+    marte = found["r06-marte:e1"]
+    assert (marte["code"], marte["basis"], marte["area"]) == ("NGAMIL", "layer", "Marte garrison")
+    assert found["r10-madagali:e1"] is None

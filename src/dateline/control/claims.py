@@ -179,3 +179,19 @@ def _targets_vs_ground(chosen: list[dict[str, Any]], parties: dict[str, Any],
                     "share": round(len(hits) / len(asserted), 3) if asserted else None,
                     "events": hits})
     return out
+
+
+def event_ground(db_path: str, event_ids: list[str]) -> dict[str, dict[str, Any] | None]:
+    """The ``ground`` object of each event (None where no controller is known).
+
+    Recomputes the ground first when documents or layers changed since it was
+    last computed.
+    """
+    conn = control_store.connect(db_path)
+    try:
+        if not control_store.ground_is_current(conn):
+            compute_ground(conn)
+        rows = control_store.ground(conn, event_ids)
+    finally:
+        conn.close()
+    return {event_id: ground_summary(rows.get(event_id)) for event_id in event_ids}
