@@ -179,6 +179,13 @@ SENTENCES: list[tuple[str, str, str]] = [
     ("ASSAULT", "fire", "Police fired tear gas at protesters in Nairobi on Monday."),
     ("AID", "give", "Germany gave asylum to the Russian dissident on Friday."),
     ("CONSULT", "arrive", "The Chinese president arrived in Paris on Monday."),
+    ("ACCUSE", "present", "Ukraine presented evidence against Russia at the tribunal on Monday."),
+    ("ACCUSE", "dispatch", "The United Nations dispatched inspectors to the Iranian plant on Monday."),
+    ("SANCTION", "force", "Eritrea forced the aid agency out of the country on Tuesday."),
+    ("SANCTION", "break", "Hungary broke relations with Serbia on Tuesday."),
+    ("COERCE", "declare", "The Chilean government declared a state of siege in the south on Sunday."),
+    ("AID", "pay", "Germany paid compensation to the Namibian tribes on Friday."),
+    ("CONCEDE", "allow", "The Kenyan government allowed the opposition rally in Nairobi on Friday."),
 ]
 # Sentences where a trigger word must NOT give that type (the rows' conditions at work).
 NOT_CODED: list[tuple[str, str]] = [
