@@ -172,3 +172,31 @@ def test_control_schema_version_row_is_apart_from_core(tmp_path: Path) -> None:
     assert rows[0][1].startswith("control")
     with Store(db) as store:                   # the core store still opens it
         assert store.schema_version >= 1
+
+
+def test_cli_import_reports_and_refuses(tmp_path: Path) -> None:
+    import click
+    from click.testing import CliRunner
+
+    from dateline.cli_control import register
+
+    @click.group()
+    def cli() -> None:
+        """test group"""
+
+    register(cli)
+    runner = CliRunner()
+    db = str(tmp_path / "store.db")
+    bad = write(tmp_path, feature("Fine", controller="ISWAP"), feature("Nobody"))
+    refused = runner.invoke(cli, ["control", "import", str(bad), "--db", db])
+    assert refused.exit_code == 1
+    assert "feature 2 (Nobody): missing controller" in refused.output
+    good = tmp_path / "good.geojson"
+    good.write_text(json.dumps({"type": "FeatureCollection", "name": "test layer",
+                                "features": [feature("Fine", controller="ISWAP")]}))
+    first = runner.invoke(cli, ["control", "import", str(good), "--db", db])
+    assert first.exit_code == 0 and "1 areas" in first.output
+    again = runner.invoke(cli, ["control", "import", str(good), "--db", db])
+    assert "already imported" in again.output
+    listed = runner.invoke(cli, ["control", "layers", "--db", db])
+    assert listed.output.count("test layer") == 1

@@ -38,12 +38,36 @@ def import_command(file: str, db: str) -> None:
             sys.exit(1)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
+        if result.unchanged:
+            click.echo(f"layer {result.name!r} is already imported (same file): unchanged",
+                       err=True)
+            return
         counts = compute_ground(conn)
     finally:
         conn.close()
     click.echo(f"imported layer {result.name!r}: {result.areas} areas; ground for "
                f"{counts['from_layers']} events from layers, {counts['from_text']} from the text",
                err=True)
+
+
+@control.command("layers")
+@click.option("--db", default="dateline.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False))
+def layers_command(db: str) -> None:
+    """List the imported layers with their provenance."""
+    from dateline.store import control as control_store
+
+    conn = control_store.connect(db)
+    try:
+        rows = control_store.layers(conn)
+    finally:
+        conn.close()
+    if not rows:
+        click.echo("no control layers")
+    for row in rows:
+        click.echo(f"{row['id']:>3}  {row['name']}  {row['feature_count']} areas  "
+                   f"from {row['origin']}  source: {row['source'] or '-'}  "
+                   f"imported {row['imported_at']}")
 
 
 @click.command()

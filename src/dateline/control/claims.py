@@ -148,7 +148,7 @@ def claims_report(db_path: str, actor: str, *, since: str | None = None,
         grounds = control_store.ground(conn, [r["event_id"] for r in chosen])
     finally:
         conn.close()
-    refs = {side: [] for side in SIDES}   # type: dict[str, list[dict[str, Any]]]
+    refs: dict[str, list[dict[str, Any]]] = {side: [] for side in SIDES}
     events: dict[str, dict[str, Any]] = {}
     for row in chosen:
         targets = parties[row["event_id"]]["target"]
