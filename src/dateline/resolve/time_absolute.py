@@ -62,7 +62,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:every|each) ({weekday})(?: ({daypart}))?|({weekday})s(?: ({daypart})s?)?", days.weekday_set),
         (rf"(?:every|each) ({month})", _month_set),
         (rf"(?:(?:{weekday}) )?({month}) (\d{{1,2}}) ({daypart})", _month_day_part),
-        (rf"(?:at )?(\d{{1,2}})(?::(\d{{2}}))? ?([ap]m)(?: (?:on )?({weekday}|today|yesterday|tomorrow|tonight))?",
+        (rf"(?:at )?(\d{{1,2}})(?::(\d{{2}}))? ?([ap]m)(?: (?:[a-z][sd]t|gmt|utc))?"
+         rf"(?: (?:on )?({weekday}|today|yesterday|tomorrow|tonight))?",
          days.clock),
         (rf"(noon|midday|midnight)(?: (?:on )?({weekday}|today|yesterday|tomorrow))?", days.noon),
     ]

@@ -32,7 +32,7 @@ TRIM_HEAD = re.compile(r"^(?:(?:for|during|in|on|of|its|their|both|just|only|as 
                        r"at\s+(?!least\b|most\b)|an?\s+(?=\d|[A-Z][a-z]+\.? \d|(?:one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|first|second|third|fourth)\b))+", re.I)
 EXTEND_LEFT = re.compile(r"\b(?:this|last|next|each|every|early|late|earlier|later|noon|midnight|"
-                         r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)\s+$", re.I)
+                         r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?(?:\s+(?:[A-Z][SD]T|GMT|UTC))?)\s+$", re.I)
 EXTEND_RIGHT = re.compile(r"\s+(?:morning|afternoon|evening|night|nights)\b", re.I)
 SPLIT_AT = re.compile(r"\s+(?:ended|ending|that ended|which ended)\s+", re.I)
 TIME_WORD = re.compile(r"\d{4}|\b(?:year|month|week|day|hour|minute|decade|centur|quarter|season|"
