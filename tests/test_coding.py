@@ -126,3 +126,18 @@ def test_a_government_speaking_of_its_forces_claims(code_text):
     events, _ = events_of(code_text, body)
     deploy = next(e for e in events if e["type"] == "MOBILIZE")
     assert deploy["status"] == "claimed"
+
+
+def test_participles_that_describe_a_party_are_not_events(code_text):
+    events, _ = events_of(code_text, "France supplied weapons to rebels fighting the government in Libya.")
+    assert [e["type"] for e in events] == ["AID"]
+
+
+def test_a_purpose_infinitive_is_not_a_second_event(code_text):
+    events, _ = events_of(code_text, "The envoy travelled to Doha to discuss a truce with Hamas.")
+    assert [e["type"] for e in events if e["type"] == "CONSULT"] == ["CONSULT"]
+
+
+def test_an_infinitive_under_a_non_event_verb_is_coded(code_text):
+    events, _ = events_of(code_text, "Egypt sent an envoy to Tel Aviv to meet Israeli officials.")
+    assert any(e["type"] == "CONSULT" for e in events)

@@ -67,7 +67,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
-            if trig is not None:
+            if trig is not None and not _descriptive(tok):
                 found.append(Found(tok, trig, False))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
             key = noun_key(tok, lex)
@@ -76,7 +76,23 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             trig = _pick(lex.for_noun(key), tok, set(), set())
             if trig is not None:
                 found.append(Found(tok, trig, True))
+    verbs = {f.token.i for f in found if not f.is_noun}
+    found = [f for f in found if f.is_noun or not _purpose_of_act(f.token, verbs)]
     return _fold_light_verbs(found)
+
+
+def _descriptive(tok: Token) -> bool:
+    """A present participle that characterises a party ("rebels fighting the government",
+    "groups supporting the opposition") describes who they are, not a reported act."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG"
+
+
+def _purpose_of_act(tok: Token, trigger_verbs: set[int]) -> bool:
+    """An infinitive of purpose under another event ("mobilised militias to fight", "travelled
+    to Moscow to discuss details") is what the act was for, not a second act."""
+    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    return tok.head.i in trigger_verbs and tok.head.i != tok.i
 
 
 def _fold_light_verbs(found: list[Found]) -> list[Found]:
