@@ -20,6 +20,9 @@ Token = Any
 FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "PROTEST", "RETREAT"}
 JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+             "RETREAT": "CONCEDE", "COERCE": "THREATEN"}
+FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "130"}
 RECIPIENT_TYPES = {"AID", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN"}
 
 
@@ -309,10 +312,15 @@ class Coder:
             speaker_party = said is not None and (said.key in keys or (
                 said.country in countries and (said.kind == "state" or said.sector in ("GOV", "MIL"))))
         status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
+        event_type = trig.type
+        if status == "planned" and event_type in FUTURE_AS:
+            # PLOVER: promised cooperation is AGREE, an announced retreat CONCEDE, a coercive act
+            # held over someone a THREAT
+            event_type, cameo, mode = FUTURE_AS[event_type], FUTURE_CAMEO[FUTURE_AS[event_type]], None
         if trig.type == "ASSAULT" and cameo == "190" and mode in ("aerial", "drone", "heavy-weapons"):
             cameo = "195"                    # CAMEO 195: employ aerial weapons (incl. missiles)
         return Event(
-            id=f"e{n}", type=trig.type, mode=mode, cameo=cameo, acled=acled_type(trig.type, mode),
+            id=f"e{n}", type=event_type, mode=mode, cameo=cameo, acled=acled_type(event_type, mode),
             source=[self.registry.get(m).id for m in sources],
             target=[self.registry.get(m).id for m in targets],
             place=place.id if place is not None else None, when=when,

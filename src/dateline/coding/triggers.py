@@ -26,7 +26,7 @@ def _lemmas(tokens: list[Token]) -> set[str]:
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
-            if child.dep_ == "compound":
+            if child.dep_ in ("compound", "amod"):          # "air strike", "tear gas"
                 out.add(f"{child.lemma_.lower()} {tok.lemma_.lower()}")
                 out.add(child.lemma_.lower())
     return out
@@ -112,6 +112,8 @@ def _fold_light_verbs(found: list[Found]) -> list[Found]:
                 if child.dep_ in ("dobj", "nsubj") and head.i in nouns \
                         and nouns[head.i].trigger.type == f.trigger.type:
                     drop.add(head.i)
+                elif child.dep_ == "dobj" and head.i in nouns and f.trigger.condition.startswith("obj="):
+                    drop.add(head.i)    # "lifted sanctions": the object only chose the verb's reading
     return [f for f in found if f.token.i not in drop]
 
 
