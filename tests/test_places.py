@@ -176,3 +176,21 @@ def test_kind_words_rescue_mislabelled_small_towns() -> None:
     assert town and town[0].country == "SY" and town[0].feature == "city"
     assert by_mention(places, "London")[0].country == "GB"
     assert by_mention(places, "Hama")[0].country == "SY"
+
+
+def test_outlying_variant_matches_are_dropped() -> None:
+    text = ("Hamas released hostages in Gaza as Israel paused strikes. "
+            "Mediators in Qatar and Egypt said the truce would hold.")
+    places = resolve_places(annotate(text))
+    assert all(p.country != "DE" for p in places)
+    assert by_mention(places, "Gaza")[0].country == "PS"
+
+
+def test_sea_versus_state_of_the_same_name() -> None:
+    sea = resolve_places(annotate(
+        "Houthi forces in Yemen attacked ships in the Red Sea, and Saudi Arabia raised its alert."))
+    assert [p.feature for p in by_mention(sea, "Red Sea")] == ["water"]
+    state = resolve_places(annotate(
+        "Floods hit Port Sudan and other towns of Red Sea state, Sudanese officials said."))
+    red_sea_state = by_mention(state, "Red Sea")
+    assert red_sea_state and red_sea_state[0].feature == "admin1" and red_sea_state[0].country == "SD"

@@ -210,9 +210,11 @@ def _print_table(rows: list[dict[str, str]]) -> None:
 
 
 def _register_extensions() -> None:
+    from dateline.cli_control import register as register_control
     from dateline.cli_workbench import register as register_workbench
 
     register_workbench(cli)
+    register_control(cli)
 
 
 _register_extensions()

@@ -77,6 +77,9 @@ class Gazetteer:
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
         self.capitals: frozenset[int] = frozenset(
             pid for (pid,) in self._conn.execute("SELECT capital_pid FROM countries") if pid)
+        self._neighbours: dict[str, frozenset[str]] = {
+            iso2: frozenset(filter(None, (near or "").split(",")))
+            for iso2, near in self._conn.execute("SELECT iso2, neighbours FROM countries")}
         rows = self._conn.execute("SELECT iso2, bbox, demonym FROM countries").fetchall()
         self._bbox: dict[str, tuple[float, float, float, float]] = {}
         populations = dict(self._conn.execute(
@@ -152,6 +155,10 @@ class Gazetteer:
     def bbox(self, iso2: str) -> tuple[float, float, float, float] | None:
         """(south, west, north, east) of a country's outline, when known."""
         return self._bbox.get(iso2)
+
+    def neighbours(self, iso2: str) -> frozenset[str]:
+        """Countries sharing a land border with ``iso2`` (GeoNames countryInfo)."""
+        return self._neighbours.get(iso2, frozenset())
 
     def is_demonym(self, text: str) -> bool:
         return name_key(text) in self.demonyms

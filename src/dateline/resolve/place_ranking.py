@@ -22,17 +22,19 @@ class Weights:
     """The knobs of the ranker (set on the dev splits of the geoparsing sets)."""
 
     feature: tuple[tuple[str, float], ...] = (
-        ("city", 0.0), ("admin1", 1.0), ("admin2", 0.5), ("country", 3.0), ("region", 6.0),
-        ("water", 6.0), ("other", 5.0))
+        ("city", 0.0), ("admin1", 0.5), ("admin2", 0.5), ("country", 3.0), ("region", 7.0),
+        ("water", 8.0), ("other", 5.0))
     match: tuple[tuple[str, float], ...] = (
         ("name", 0.0), ("alt", -0.3), ("skeleton", -2.0), ("fuzzy", -3.5), ("part", -1.0))
     admin_hint: tuple[tuple[str, float], ...] = (
         ("admin1", 4.0), ("admin2", 3.0), ("city", -1.5), ("country", -1.0))
     city_hint: tuple[tuple[str, float], ...] = (
         ("city", 2.0), ("admin1", -2.0), ("admin2", -2.0), ("country", -2.0))
+    article: tuple[tuple[str, float], ...] = (("water", 2.0), ("region", 2.0), ("other", 1.0))
     capital: float = 3.0            # national capitals stand for their governments and are named often
     twin_admin_penalty: float = 3.0  # bare "Idlib": the city, not the governorate of the same name
     country_focus: float = 3.0
+    neighbour_share: float = 0.6     # mentions of a bordering country count this much towards focus
     admin_focus: float = 3.0
     container: float = 6.0
     near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (800.0, 0.4))
@@ -50,6 +52,7 @@ GENERIC_NAME_WORDS = {"university", "college", "school", "academy", "state", "ci
 MAX_CANDIDATES = 60
 MIN_LOOSE_MATCH_POPULATION = 20_000
 KM_PER_DEGREE_LATITUDE = 111.0
+TWIN_CITY_SHARE = 0.1            # a twin city holds at least this share of the area's population
 
 
 @dataclass
@@ -78,18 +81,21 @@ def prior(candidate: Candidate, mention: Mention, twins: set[str], capitals: fro
         score -= weights.twin_admin_penalty
     if mention.city_hint:
         score += dict(weights.city_hint).get(candidate.feature, 0.0)
+    if mention.article:
+        score += dict(weights.article).get(candidate.feature, 0.0)
     return score
 
 
 def _twin_admins(candidates: list[Candidate]) -> set[str]:
-    """Admin areas among the candidates that share their name with a city inside them."""
-    admins = {c.admin1_key: c for c in candidates if c.feature in ("admin1", "admin2") and c.admin1_key}
-    twins: set[str] = set()
+    """Admin areas among the candidates that share their name with a sizeable city of
+    the same country ("Aleppo", "Mandalay", "New York"): a bare name means the city."""
+    cities: dict[str, int] = defaultdict(int)
     for cand in candidates:
-        admin = admins.get(cand.admin1_key) if cand.feature == "city" else None
-        if admin is not None and cand.match in ("name", "alt"):
-            twins.add(admin.admin1_key or "")
-    return twins
+        if cand.feature == "city" and cand.match in ("name", "alt") and cand.country:
+            cities[cand.country] = max(cities[cand.country], cand.population)
+    return {c.admin1_key or "" for c in candidates
+            if c.feature in ("admin1", "admin2") and c.country in cities
+            and cities[c.country] >= TWIN_CITY_SHARE * c.population}
 
 
 def _softmax(scores: list[float], temperature: float) -> list[float]:
@@ -116,7 +122,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
 def _unit_key(mention: Mention, mentions_by_span: dict[tuple[int, int], Mention]) -> tuple[str, ...]:
     container = mentions_by_span.get(mention.container) if mention.container else None
     return (name_key(mention.text), str(mention.admin_hint), str(mention.city_hint),
-            name_key(container.text) if container else "")
+            str(mention.article), name_key(container.text) if container else "")
 
 
 def _plausible_for_recognised(candidate: Candidate, text: str) -> bool:
@@ -182,8 +188,11 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer,
             if len(pool) < 2:
                 scores.append(list(priors[i]))
                 continue
-            own_countries, own_admins, _ = _focus([pool], [shares[i]], [counts[i]])
-            rest = max(total - counts[i], 1)
+            # a name does not vote for its own reading: leave out every unit with this surface
+            same = [j for j in range(len(units)) if surfaces[j] == surfaces[i]]
+            own_countries, own_admins, own_total = _focus(
+                [pools[j] for j in same], [shares[j] for j in same], [counts[j] for j in same])
+            rest = max(total - own_total, 1)
             container = best[container_unit[i]] if container_unit[i] is not None else None
             others = {b.pid: b for j, b in enumerate(best)
                       if b is not None and j != i and surfaces[j] != surfaces[i]}
@@ -191,6 +200,10 @@ def rank(mentions: list[Mention], gazetteer: Gazetteer,
             for cand, base in zip(pool, priors[i]):
                 country_share = (countries.get(cand.country or "", 0.0)
                                  - own_countries.get(cand.country or "", 0.0)) / rest
+                if cand.country:
+                    country_share += weights.neighbour_share * sum(
+                        countries.get(n, 0.0) - own_countries.get(n, 0.0)
+                        for n in gazetteer.neighbours(cand.country)) / rest
                 admin_share = (admins.get(cand.admin1_key or "", 0.0)
                                - own_admins.get(cand.admin1_key or "", 0.0)) / rest
                 score = base + weights.country_focus * country_share + weights.admin_focus * admin_share

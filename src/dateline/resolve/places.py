@@ -16,6 +16,7 @@ from dateline.resolve.place_ranking import Choice, rank
 DIRECTION_REACH = 0.5             # share of the half-extent a compass region sits off centre
 DIRECTION_FALLBACK_DEGREES = 1.5  # offset used when a country's outline is unknown
 REGION_CONFIDENCE = 0.6
+MAJOR_CITY_POPULATION = 1_000_000  # loose matches to cities this big need no support
 PLACE_FEATURES = {"city", "admin1", "country", "region", "water", "other"}   # admin2 is "other"
 
 
@@ -27,7 +28,7 @@ def resolve_places(annotated: AnnotatedArticle) -> list[Place]:
     """
     gazetteer = load_gazetteer()
     mentions = find_mentions(annotated, gazetteer)
-    choices = rank(mentions, gazetteer)
+    choices = _coherent(rank(mentions, gazetteer))
     choices.extend(_direction_choices(mentions, choices, gazetteer))
     choices.sort(key=lambda c: c.mention.start)
     return _group(choices, gazetteer)
@@ -41,6 +42,27 @@ def resolve_spans(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> 
     places = _group(rank(mentions, gazetteer), gazetteer)
     by_span = {span: place for place in places for span in place.spans}
     return [by_span.get(span) for span in spans]
+
+
+def _coherent(choices: list[Choice]) -> list[Choice]:
+    """Drop towns reached only through a secondary, variant or near spelling in a
+    country no other place in the document is in ("Hamas" -> Hamm, Germany)."""
+    surfaces_by_country: dict[str, set[str]] = {}
+    for choice in choices:
+        if choice.candidate.country:
+            surfaces_by_country.setdefault(choice.candidate.country, set()).add(
+                name_key(choice.mention.text))
+
+    def supported(choice: Choice) -> bool:
+        cand = choice.candidate
+        if cand.match == "name" or cand.feature != "city" or choice.mention.city_hint:
+            return True
+        if cand.population >= MAJOR_CITY_POPULATION:
+            return True
+        others = surfaces_by_country.get(cand.country or "", set()) - {name_key(choice.mention.text)}
+        return bool(others)
+
+    return [choice for choice in choices if supported(choice)]
 
 
 def place_at(places: list[Place], start: int, end: int) -> list[Place]:

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
 from dateline.serve.guards import BodyLimit, HostCheck, SecurityHeaders
+from dateline.serve.routes_control import router as control_router
 from dateline.serve.routes_documents import router as documents_router
 from dateline.serve.routes_events import router as events_router
 from dateline.serve.settings import Settings
@@ -32,6 +33,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.include_router(events_router)
     app.include_router(documents_router)
+    app.include_router(control_router)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
