@@ -176,6 +176,21 @@ between 2009 and 2012        | 2015-10-12 | past    | 2009-01-01 | 2012-12-31
 2009-2010                    | 2015-10-12 | past    | 2009-01-01 | 2010-12-31
 from 12 to 14 October        | 2015-10-20 | past    | 2015-10-12 | 2015-10-14
 October 12-14                | 2015-10-20 | past    | 2015-10-12 | 2015-10-14
+Easter                       | 2013-03-22 | future  | 2013-03-31 | 2013-03-31
+Easter                       | 2013-03-22 | past    | 2012-04-08 | 2012-04-08
+Thanksgiving Day             | 2012-12-01 | past    | 2012-11-22 | 2012-11-22
+Christmas 2010               | 2015-10-12 | past    | 2010-12-25 | 2010-12-25
+last Christmas               | 2015-10-12 | past    | 2014-12-25 | 2014-12-25
+a decade ago                 | 2015-10-12 | past    | 2005-01-01 | 2005-12-31
+4 a.m. EDT Thursday          | 2013-03-22 | past    | 2013-03-21 | 2013-03-21
+the week of March 6          | 2000-02-24 | future  | 2000-03-06 | 2000-03-12
+last Oct. 23                 | 1999-04-19 | past    | 1998-10-23 | 1998-10-23
+the mid-1990s                | 2015-10-12 | past    | 1994-01-01 | 1996-12-31
+the late 1990s               | 2015-10-12 | past    | 1997-01-01 | 1999-12-31
+6-year-old                   | 2015-10-12 | past    | -          | -
+every Thursday               | 2015-10-12 | present | -          | -
+the year                     | 2015-10-12 | past    | 2015-01-01 | 2015-12-31
+three business days          | 2015-10-12 | past    | -          | -
 every week                   | 2015-10-12 | present | -          | -
 each Thursday                | 2015-10-12 | present | -          | -
 daily                        | 2015-10-12 | present | -          | -

@@ -277,7 +277,7 @@ def _long(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> R
     """'four-year-long war': the whole calendar units up to the reference date."""
     amount, vague = _amount(m[1])
     unit = _unit(m[2])
-    if amount is None or unit in ("H", "MIN", "S", "WE"):
+    if amount is None or unit in ("H", "MIN", "S", "WE") or " old" in m[0]:   # an age dates nothing
         return Reading(None, None, None, "duration", "DURATION", duration_value(amount, unit))
     if unit in ("Y", "DE", "CE"):
         first = date(cal.shift(ref, unit, -amount).year, 1, 1)
