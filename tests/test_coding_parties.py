@@ -59,3 +59,16 @@ def test_a_town_is_never_a_party(code_text):
     names = {a["name"] for a in actors.values()}
     assert not names & {"Lviv", "Dnipro", "Kharkiv"}
     assert len([e for e in events if e["type"] == "ASSAULT"]) == 3     # one per place struck
+
+
+def test_a_listed_group_named_like_a_person_is_the_group(code_text):
+    events, _, codes = coded(code_text, "Boko Haram seized Gwoza in Borno state on Monday.")
+    seize = next(e for e in events if e["type"] == "COERCE")
+    assert codes(seize["source"]) == [("NGA", "INS")]
+    assert seize["cameo"] == "192"                    # a named place taken, not property seized
+
+
+def test_fighters_of_a_listed_group_are_the_group(code_text):
+    events, _, codes = coded(code_text, "Al-Shabaab fighters attacked a military base near Mogadishu on Friday.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(attack["source"]) == [("SOM", "INS")]

@@ -23,6 +23,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 tokens = tokens + [o for o in child.children if o.dep_ == "pobj"]
     for tok in tokens:
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
+            out.add("@place")
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:

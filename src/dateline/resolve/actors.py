@@ -93,8 +93,8 @@ def person_names(annotated: AnnotatedArticle, lex: ActorLexicon) -> dict[str, st
                 continue
             words = [t.text for t in ent if not t.is_punct and t.tag_ != "POS"
                      and not (lex.role(t.text) or lex.role(t.lemma_))]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or lex.org(" ".join(words)) or lex.state_for(" ".join(words)):
+                continue                 # "Boko Haram" tagged as a person is still the group
             full = " ".join(words)
             names.setdefault(norm(full), full)
             names.setdefault(norm(words[-1]), full)
@@ -266,6 +266,12 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
 def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offset: int, mention):
     lex = ctx.lexicon
     plural = head.tag_ in PLURAL_TAGS
+    for child in head.children:                 # "Boko Haram fighters", "Hamas gunmen"
+        if child.dep_ == "compound" and child.i < head.i:
+            named = entity_of(child)
+            org = lex.org(named.text if named is not None else child.text)
+            if org is not None:
+                return mention(f"org:{org.name}", org.name, org.kind, org.country, org.sector)
     owner = _owner_phrase(head)
     if owner is not None and role.kind != "person" or (owner is not None and plural):
         owned = describe(owner, ctx, offset)
