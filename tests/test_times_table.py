@@ -191,6 +191,9 @@ the late 1990s               | 2015-10-12 | past    | 1997-01-01 | 1999-12-31
 every Thursday               | 2015-10-12 | present | -          | -
 the year                     | 2015-10-12 | past    | 2015-01-01 | 2015-12-31
 three business days          | 2015-10-12 | past    | -          | -
+in two weeks                 | 2015-10-12 | future  | 2015-10-26 | 2015-11-01
+in three days                | 2015-10-12 | future  | 2015-10-15 | 2015-10-15
+in two weeks                 | 2015-10-12 | past    | -          | -
 every week                   | 2015-10-12 | present | -          | -
 each Thursday                | 2015-10-12 | present | -          | -
 daily                        | 2015-10-12 | present | -          | -

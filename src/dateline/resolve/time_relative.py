@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateline.records import TimeSpan
@@ -58,6 +59,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"{count} (?:more )?{units} (ago|earlier|before|later|after|afterwards|from now|hence|"
          rf"or so ago|before that|after that|previously|prior)", _distance),
         (rf"{count} (?:more )?{units}(?: long| old)(?: [a-z]+)*", _long),
+        (rf"in {count} (?:more )?{units}(?: time)?", _in_units),
         (rf"(?:a|an|the) ({unit}) (earlier|later|before|after)", _one_distance),
         (rf"(?:the )?(next|following|previous|same) ({unit})", _anchored_unit),
         (rf"(?:the )?{count} (?:more |full |additional )?{units}(?: or so)?", _duration),
@@ -266,6 +268,16 @@ def _shifted(base: tuple[date, date], unit: str, sign: int, amount: float | None
                        point(cal.unit_span(start, unit), granularity).timex, anchored)
     interval = cal.unit_span(start, unit) if granularity != "day" else (start, start)
     return point(interval, granularity, timex_type, anchored=anchored)
+
+
+def _in_units(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
+    """'in two weeks' (future): that far ahead of the reference; otherwise a plain duration."""
+    amount, vague = _amount(m[1])
+    unit = _unit(m[2])
+    if tense != "future" or unit in ("H", "MIN", "S", "WE") or (amount is None and vague is None):
+        return _duration(re.fullmatch(r"(.*) (\S+)", f"{m[1]} {m[2]}"), ref, tense, anchor)  # type: ignore[arg-type]
+    shifted = _shifted((ref, ref), unit, 1, amount, vague, "DURATION", False)
+    return replace(shifted, timex=duration_value(amount, unit))
 
 
 def _year_ago(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
