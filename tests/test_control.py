@@ -191,3 +191,16 @@ def test_event_ground_objects(layered_db: Path) -> None:
     marte = found["r06-marte:e1"]
     assert (marte["code"], marte["basis"], marte["area"]) == ("NGAMIL", "layer", "Marte garrison")
     assert found["r10-madagali:e1"] is None
+
+
+def test_event_detail_carries_its_ground(layered_db: Path) -> None:
+    from dateline.serve.routes_events import router as events_router
+
+    report = claims_report(str(layered_db), ACTOR)             # computes the ground once
+    group = next(g for g in report["asserted"]["by_ground"] if g["key"] == ISWAP)
+    app = FastAPI()
+    app.state.settings = Settings(db_path=layered_db)
+    app.include_router(events_router)
+    client = TestClient(app)
+    for event_id in group["events"]:
+        assert client.get(f"/api/events/{event_id}").json()["event"]["ground"]["controller"] == ISWAP

@@ -64,9 +64,30 @@ def get_event(event_id: str, settings: CurrentSettings) -> dict[str, Any]:
     event = record["events"][0]
     involved = set(event.get("source") or []) | set(event.get("target") or [])
     place = next((p for p in record["places"] if p["id"] == event.get("place")), None)
+    ground = _stored_ground(settings, event_id)
+    if ground is not None:
+        event = {**event, "ground": ground}
     return {"event_id": event_id, "event": event,
             "actors": [a for a in record["actors"] if a["id"] in involved],
             "place": place, "document": record["doc"]}
+
+
+def _stored_ground(settings: Settings, event_id: str) -> dict[str, Any] | None:
+    """Who held the event's place then, as last computed by `dateline claims` or
+    `dateline control import` (read only: the server never recomputes it)."""
+    import sqlite3
+
+    from dateline.control.claims import ground_summary
+    from dateline.store import control as control_store
+
+    conn = sqlite3.connect(f"file:{settings.db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'control_ground'").fetchone():
+            return None
+        return ground_summary(control_store.ground(conn, [event_id]).get(event_id))
+    finally:
+        conn.close()
 
 
 @router.get("/actors", summary="Actors of the matching events with their event counts")
