@@ -20,23 +20,23 @@ from typing import Any
 from dateline.records import AnnotatedArticle
 from dateline.resolve.gazetteer import Gazetteer
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-RESCUE_LABELS = {"PERSON", "ORG", "NORP"}
-ADMIN_WORDS = {"province", "provinces", "governorate", "governorates", "region", "regions",
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions",
                "state", "states", "oblast", "prefecture", "district", "districts", "county",
-               "counties", "department", "emirate", "canton", "territory"}
-CITY_WORDS = {"city", "town", "village", "port", "capital", "suburb", "township"}
-LOCATIVE_WORDS = {"in", "at", "near", "from", "to", "into", "outside", "around", "including",
+               "counties", "department", "emirate", "canton", "territory"})
+CITY_WORDS = frozenset({"city", "town", "village", "port", "capital", "suburb", "township"})
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "including",
                   "toward", "towards", "across", "through", "of", "between", "and", "inside",
-                  "within", "via", "across"}
+                  "within", "via", "across"})
 DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
               "northeast": (1, 1), "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1)}
 _DIRECTION_FORM = re.compile(r"^(north|south)?-?(east|west)?(ern)?$", re.IGNORECASE)
 MIN_UNLABELLED_CITY_POPULATION = 100_000
 MIN_CUED_RESCUE_POPULATION = 10_000
 MIN_UNCUED_HAMLET_POPULATION = 5_000
-SPEECH_LEMMAS = {"say", "tell", "add", "note", "state", "announce", "claim", "write", "argue",
-                 "explain", "insist", "warn", "ask", "reply", "deny", "believe", "think", "want"}
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "state", "announce", "claim", "write", "argue",
+                 "explain", "insist", "warn", "ask", "reply", "deny", "believe", "think", "want"})
 LEADING_WORDS = ("the ",)
 
 

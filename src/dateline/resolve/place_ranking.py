@@ -43,12 +43,12 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-GENERIC_NAME_WORDS = {"university", "college", "school", "academy", "state", "city", "county", "hall",
+GENERIC_NAME_WORDS = frozenset({"university", "college", "school", "academy", "state", "city", "county", "hall",
                       "airport", "international", "national", "federal", "north", "south", "east",
                       "west", "new", "saint", "st.", "st", "the", "of", "and", "centre", "center",
                       "street", "road", "park", "bank", "church", "hospital", "court", "house",
                       "station", "district", "area", "government", "local", "general", "royal",
-                      "great", "grand", "old", "upper", "lower", "central", "united", "mount"}
+                      "great", "grand", "old", "upper", "lower", "central", "united", "mount"})
 MAX_CANDIDATES = 60
 MIN_LOOSE_MATCH_POPULATION = 20_000
 KM_PER_DEGREE_LATITUDE = 111.0

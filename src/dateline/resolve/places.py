@@ -17,7 +17,7 @@ DIRECTION_REACH = 0.5             # share of the half-extent a compass region si
 DIRECTION_FALLBACK_DEGREES = 1.5  # offset used when a country's outline is unknown
 REGION_CONFIDENCE = 0.6
 MAJOR_CITY_POPULATION = 1_000_000  # loose matches to cities this big need no support
-PLACE_FEATURES = {"city", "admin1", "country", "region", "water", "other"}   # admin2 is "other"
+PLACE_FEATURES = frozenset({"city", "admin1", "country", "region", "water", "other"})   # admin2 is "other"
 
 
 def resolve_places(annotated: AnnotatedArticle) -> list[Place]:
