@@ -194,3 +194,9 @@ def test_sea_versus_state_of_the_same_name() -> None:
         "Floods hit Port Sudan and other towns of Red Sea state, Sudanese officials said."))
     red_sea_state = by_mention(state, "Red Sea")
     assert red_sea_state and red_sea_state[0].feature == "admin1" and red_sea_state[0].country == "SD"
+
+
+def test_no_body_or_no_places_gives_nothing() -> None:
+    empty = AnnotatedArticle(Article("e", "", []), [], [])
+    assert resolve_places(empty) == []
+    assert resolve_places(annotate("The committee met on Tuesday and agreed to meet again.")) == []
