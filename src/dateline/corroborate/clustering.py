@@ -23,8 +23,11 @@ from datetime import date
 
 from dateline.corroborate.reports import (
     TIME_SLACK, Party, Report, any_match, km, overlaps)
+from dateline.corroborate.terms import overlap
 
 PRUNE_EVERY = 32
+LEXICAL_MIN = 0.15        # content-word overlap needed without strong structural evidence
+TERM_MEMORY = 12          # term sets of the latest reports an incident compares with
 
 
 @dataclass
@@ -38,6 +41,7 @@ class _Open:
     targets: list[Party] = field(default_factory=list)
     points: list[tuple[float, float, float]] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
+    term_sets: list[frozenset[str]] = field(default_factory=list)
 
     def add(self, report: Report, interval: tuple[date, date]) -> None:
         self.members.append(report)
@@ -57,6 +61,8 @@ class _Open:
                 self.points.append(point)
         if report.country:
             self.countries.add(report.country)
+        if report.terms:
+            self.term_sets = [*self.term_sets[-(TERM_MEMORY - 1):], report.terms]
 
 
 def _open(report: Report, interval: tuple[date, date]) -> _Open:
@@ -106,6 +112,14 @@ def time_score(interval: tuple[date, date], incident: _Open) -> float | None:
     return max(shared, 0) / widest
 
 
+def lexical_score(report: Report, incident: _Open) -> float | None:
+    """Best content-word overlap with the incident's recent reports; None when
+    either side has no words to compare."""
+    if not report.terms or not incident.term_sets:
+        return None
+    return max(overlap(report.terms, terms) for terms in incident.term_sets)
+
+
 def _best(report: Report, interval: tuple[date, date], open_: Sequence[_Open]) -> _Open | None:
     best, best_score = None, -1.0
     for incident in open_:
@@ -118,7 +132,11 @@ def _best(report: Report, interval: tuple[date, date], open_: Sequence[_Open]) -
         who = party_score(report, incident)
         if who is None:
             continue
-        score = who + where + when
+        words = lexical_score(report, incident)
+        strong = who >= 2.0 and where > 0.0 and when >= 0.5
+        if words is not None and words < LEXICAL_MIN and not strong:
+            continue
+        score = who + where + when + 2.0 * (words or 0.0)
         if score > best_score:
             best, best_score = incident, score
     return best

@@ -15,7 +15,7 @@ from typing import Any
 
 from dateline.corroborate.fingerprint import Fingerprint, fingerprint, similarity
 
-COPY_THRESHOLD = 0.5        # estimated Jaccard similarity of 4-word shingles
+COPY_THRESHOLD = 0.8        # estimated Jaccard similarity of 4-word shingles
 MIN_SHINGLES = 8            # shorter texts are copies only when exactly equal
 
 

@@ -60,6 +60,7 @@ class Report:
     status: str | None = None
     attribution: str | None = None
     outlet: str | None = None                    # credited source of the story
+    terms: frozenset[str] = field(default=frozenset(), compare=False)   # content words
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def interval(self) -> tuple[date, date] | None:

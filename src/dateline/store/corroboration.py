@@ -21,6 +21,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from dateline.corroborate import (
     CopyMatch, Party, Report, cluster, fingerprint, incident_key, story_text, summarize)
 from dateline.corroborate.copies import COPY_THRESHOLD, MIN_SHINGLES, best_near_copy
 from dateline.corroborate.fingerprint import Fingerprint, exact_hash
+from dateline.corroborate.terms import sentence_terms
 from dateline.store import query
 
 SCHEMA_VERSION = -1101      # corroboration schema 1; negative: outside the store's count
@@ -233,7 +235,7 @@ def load_reports(conn: sqlite3.Connection) -> list[Report]:
             sources=tuple(roles["source"]), targets=tuple(roles["target"]),
             lat=r["lat"], lon=r["lon"], country=r["country"], feature=r["feature"],
             place_name=r["place_name"], fatalities=r["fatalities"], status=r["status"],
-            attribution=r["attribution"], outlet=r["source"],
+            attribution=r["attribution"], outlet=r["source"], terms=sentence_terms(r["sentence"]),
             extra={"row": r["id"], "doc_id": r["doc_id"], "how": r["how"],
                    "sentence": r["sentence"]}))
     return reports
@@ -245,36 +247,61 @@ def _state(conn: sqlite3.Connection) -> str:
     return f"{events[0]}:{events[1]}:{copies[0]}:{copies[1]}"
 
 
+def canonical_documents(reports: Sequence[Report]) -> dict[str, str]:
+    """{story: doc id of its canonical copy}: the earliest first publication
+    (a copy republished later, or re-dated, never wins), then the first stored."""
+    best: dict[str, tuple[date, int, str]] = {}
+    for position, report in enumerate(reports):
+        doc_id = str(report.extra.get("doc_id"))
+        key = (report.published or date.max, position, doc_id)
+        if report.story not in best or key < best[report.story]:
+            best[report.story] = key
+    return {story: key[2] for story, key in best.items()}
+
+
 def split_copies(reports: Sequence[Report]) -> tuple[list[Report], dict[str, list[Report]]]:
-    """Reports to cluster, and the reports of republished copies that repeat an
-    event of their story's first document ({that event's id: [copies]}).
+    """Reports to cluster, and the reports of copies that repeat an event of
+    their story's canonical document ({that event's id: [repeats]}).
 
     A copy repeats the story's sentences, but a page republished years later
     may get its relative dates resolved against the new page date; so a copy's
-    event follows the original event with the same sentence and type instead of
-    being clustered (and dated) on its own."""
+    event follows the canonical event with the same sentence and type (the
+    n-th such event follows the n-th) instead of being clustered, and dated,
+    on its own."""
+    canonical = canonical_documents(reports)
+    published = {r.story: r.published for r in reports
+                 if r.extra.get("doc_id") == canonical[r.story]}
     originals: dict[tuple[str, str, str, int], Report] = {}
+    by_sentence: dict[tuple[str, str], Report] = {}
     seen: dict[tuple[str, str, str], int] = {}
     for report in reports:
-        if report.extra.get("doc_id") == report.story:
-            key = (report.story, exact_hash(str(report.extra.get("sentence") or "")), report.type)
+        if report.extra.get("doc_id") == canonical[report.story]:
+            sentence = exact_hash(str(report.extra.get("sentence") or ""))
+            key = (report.story, sentence, report.type)
             seen[key] = seen.get(key, 0) + 1
             originals[(*key, seen[key])] = report
+            by_sentence.setdefault((report.story, sentence), report)
     primary: list[Report] = []
     copies: dict[str, list[Report]] = {}
     counts: dict[tuple[str, str, str, str], int] = {}
     for report in reports:
-        if report.extra.get("doc_id") == report.story or report.extra.get("how") == "first":
+        if report.extra.get("doc_id") == canonical[report.story]:
             primary.append(report)
             continue
-        key = (report.story, exact_hash(str(report.extra.get("sentence") or "")), report.type)
+        sentence = exact_hash(str(report.extra.get("sentence") or ""))
+        key = (report.story, sentence, report.type)
         doc_key = (str(report.extra.get("doc_id")), *key)
         counts[doc_key] = counts.get(doc_key, 0) + 1
-        original = originals.get((*key, counts[doc_key]))
-        if original is None:
-            primary.append(report)
-        else:
+        original = originals.get((*key, counts[doc_key])) or by_sentence.get(key[:2])
+        if original is not None:
             copies.setdefault(original.event_id, []).append(report)
+        elif report.published != published.get(report.story):
+            # an edited sentence of a copy dated by another page: its own dates
+            # are unreliable, so it stands undated at the story's publication
+            primary.append(replace(report, start=None, end=None,
+                                   published=published.get(report.story)))
+        else:
+            primary.append(report)
     return primary, copies
 
 
