@@ -194,6 +194,15 @@ three business days          | 2015-10-12 | past    | -          | -
 in two weeks                 | 2015-10-12 | future  | 2015-10-26 | 2015-11-01
 in three days                | 2015-10-12 | future  | 2015-10-15 | 2015-10-15
 in two weeks                 | 2015-10-12 | past    | -          | -
+the quarter                  | 2015-10-12 | past    | 2015-07-01 | 2015-09-30
+the latest quarter           | 2015-02-03 | past    | 2014-10-01 | 2014-12-31
+the current quarter          | 2015-10-12 | present | 2015-10-01 | 2015-12-31
+the year-ago quarter         | 2015-10-12 | past    | 2014-07-01 | 2014-09-30
+this year's first quarter    | 2015-10-12 | past    | 2015-01-01 | 2015-03-31
+the 2013 second quarter      | 2015-10-12 | past    | 2013-04-01 | 2013-06-30
+the fiscal first quarter     | 2015-10-12 | past    | 2015-01-01 | 2015-03-31
+the last half of 2014        | 2015-10-12 | past    | 2014-07-01 | 2014-12-31
+year-end                     | 2015-10-12 | future  | 2015-12-31 | 2015-12-31
 every week                   | 2015-10-12 | present | -          | -
 each Thursday                | 2015-10-12 | present | -          | -
 daily                        | 2015-10-12 | present | -          | -

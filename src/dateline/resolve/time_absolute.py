@@ -13,6 +13,7 @@ from datetime import date
 
 from dateline.resolve import time_calendar as cal
 from dateline.resolve import time_days as days
+from dateline.resolve import time_periods as periods
 from dateline.resolve.time_reading import Reading, point
 from dateline.resolve.time_words import vocabulary
 
@@ -51,9 +52,17 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(last|next|this|past|coming|this past|this coming) ({season})", _season_relative),
         (rf"({PART})?(?:the )?({season}) (?:of )?(this|last|next) year", _season_of_year),
         (rf"(?:the )?weekend", days.weekend),
-        (rf"(?:the )?({ordinal}) quarter(?: (?:of )?(?:{year}|(this|last|next) year))?", _quarter),
-        (rf"q([1-4])(?: {year})?", _quarter_digit),
-        (rf"(?:the )?(first|second) half(?: of (?:{year}|(this|last|next) year|the year))?", _half),
+        (rf"(?:the )?({ordinal}) quarter(?: (?:of )?(?:{year}|(this|last|next) year))?", periods.quarter),
+        (rf"(?:the )?(?:{year}|(this|last|next) year) ({ordinal}) quarter", periods.year_quarter),
+        (r"(?:the )?(?:(latest|current|most recent|recent|past|last|previous|just ended|just completed) )?quarter",
+         periods.latest_quarter),
+        (rf"(?:the )?(?:comparable |same )?(?:year ago|year earlier|previous year)(?: ({ordinal}))? (?:quarter|period)"
+         rf"|(?:the )?(?:same |comparable )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)",
+         periods.year_ago_quarter),
+        (rf"q([1-4])(?: {year})?", periods.quarter_digit),
+        (rf"(?:the )?(first|second|last|latter) half(?: of (?:{year}|(this|last|next) year|the year))?",
+         periods.half),
+        (r"(?:the )?(?:year end|end of the year)", periods.year_end),
         (rf"(?:(last|next|this|past|coming|the previous|the following|this coming|this past|early|late|"
          rf"earlier|later|mid) )?({weekday})(?: ({daypart}))?", days.weekday),
         (rf"(?:early |late |mid |earlier |later )?({daypart}) (?:on )?({weekday}|today|yesterday|tomorrow)",
@@ -268,25 +277,6 @@ def _relative_year(ref: date, word: str | None, year: str | None) -> int:
     if year:
         return int(year)
     return ref.year + {"last": -1, "next": 1}.get(word or "", 0)
-
-
-def _quarter(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    quarter = vocabulary().ordinals[m[1]]
-    year = _relative_year(ref, m[3], m[2])
-    if not m[2] and not m[3] and tense == "past" and quarter > (ref.month - 1) // 3 + 1:
-        year -= 1
-    return point(cal.quarter_span(year, quarter), "quarter")
-
-
-def _quarter_digit(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    year = int(m[2]) if m[2] else ref.year
-    return point(cal.quarter_span(year, int(m[1])), "quarter")
-
-
-def _half(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
-    half = 1 if m[1] == "first" else 2
-    year = _relative_year(ref, m[3], m[2])
-    return point(cal.half_span(year, half), "half")
 
 
 def _month_of_year(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:

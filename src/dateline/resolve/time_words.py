@@ -73,6 +73,7 @@ _DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _PUNCT = re.compile(r"[,;:!?()\[\]\"](?![0-9]{2})")
 _POSSESSIVE = re.compile(r"'s\b")
 _SPACES = re.compile(r"\s+")
+_FISCAL = re.compile(r"\bfiscal (?=\S)")   # fiscal periods are read as calendar ones
 _KIND_OF_DAY = re.compile(r"\b(?:trading|business|working|calendar|school) (days?|weeks?|years?|hours?)\b")
 
 
@@ -88,6 +89,7 @@ def clean(text: str) -> str:
     text = _DOT.sub(" ", text)
     text = _PUNCT.sub(" ", text)
     text = _KIND_OF_DAY.sub(r"\1", text)
+    text = _FISCAL.sub("", text)
     return _years_in_digits(_SPACES.sub(" ", text).strip())
 
 
