@@ -72,3 +72,17 @@ def test_fighters_of_a_listed_group_are_the_group(code_text):
     events, _, codes = coded(code_text, "Al-Shabaab fighters attacked a military base near Mogadishu on Friday.")
     attack = next(e for e in events if e["type"] == "ASSAULT")
     assert codes(attack["source"]) == [("SOM", "INS")]
+
+
+def test_the_talks_are_the_talks_already_reported(code_text):
+    body = ("Serbian and Kosovar negotiators held talks in Brussels on Monday. "
+            "The talks ended without agreement, officials said.")
+    events, _, codes = coded(code_text, body)
+    later = next(e for e in events if e["sentence"].startswith("The talks"))
+    assert set(codes(later["source"] + later["target"])) == {("SRB", "GOV"), ("XKX", "GOV")}
+
+
+def test_crowds_of_people_protest(code_text):
+    events, _, codes = coded(code_text, "Thousands of people rallied in Tbilisi on Sunday against the law.")
+    rally = next(e for e in events if e["type"] == "PROTEST")
+    assert [s for _, s in codes(rally["source"])] == ["CVL"]

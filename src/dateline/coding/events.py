@@ -8,11 +8,11 @@ from typing import Any
 from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
-from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state
+from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state, rekey
 from dateline.coding.triggers import Found, find_triggers, noun_key
 from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
 from dateline.resolve.actor_lexicon import load_actor_lexicon
-from dateline.resolve.actors import QUANTITY_HEADS, build_context
+from dateline.resolve.actors import QUANTITY_HEADS, build_context, countries_in, phrase_tokens
 from dateline.resolve.places import place_at
 from dateline.resolve.times import event_time
 
@@ -114,9 +114,17 @@ class Coder:
                 out += [m for m in earlier if all(x.key != m.key for x in out)]
                 continue
             m = self.parties.resolve(tok, offset)
-            if m is not None and all(x.key != m.key for x in out):
-                out.append(m)
+            for one in [m] + self._coordinated_sides(m, tok) if m is not None else []:
+                if all(x.key != one.key for x in out):
+                    out.append(one)
         return out
+
+    def _coordinated_sides(self, mention: ActorMention, tok: Token) -> list[ActorMention]:
+        """"Serbian and Kosovar negotiators" are two parties: one per demonym of a role noun."""
+        if mention.key.startswith(("org:", "person:", "role:")) or mention.kind == "state":
+            return []
+        countries = countries_in(phrase_tokens(tok), self.lex, skip=tok.i)
+        return [rekey(mention, iso, self.lex) for iso in countries[1:] if iso != mention.country]
 
     def _event_noun_doers(self, tok: Token, offset: int, kind: str | None) -> list[ActorMention] | None:
         """An event noun standing as a party ("French air strikes hit ...", "the air strikes have
@@ -145,6 +153,16 @@ class Coder:
             src_t, tgt_t, joint_t = args.noun_parties(tok, doer_noun=trig.type not in ("CONSULT", "MOBILIZE", "AGREE"))
             if not src_t:
                 src_t = args.governing_subjects(tok)
+            if not src_t and not joint_t and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                  for c in tok.children):
+                # "the talks": the talks already reported, with the same parties
+                earlier = next((d for d in reversed(self.history)
+                                if d.found.trigger.type == trig.type and d.sources), None)
+                if earlier is not None:
+                    places, local = self._places(tok, sent, offset, [], trig.type)
+                    return replace(earlier, found=found, sentence=sent, speaker=speaker_for(tok, span),
+                                   places=places, local_place=local, mode=trig.mode, cameo=trig.cameo,
+                                   targets=list(earlier.targets), fatalities=None)
         else:
             subjects, passive = args.verb_subjects(tok)
             objects = args.verb_objects(tok)

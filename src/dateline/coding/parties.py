@@ -145,7 +145,7 @@ class PartyResolver:
         if poss and mention.sector and not mention.key.startswith(("person:", "org:")):
             ante = self.antecedent(poss[0].lower_, offset + poss[0].idx)
             if ante is not None and ante.country:
-                return _rekey(mention, ante.country, self.lexicon)
+                return rekey(mention, ante.country, self.lexicon)
         if mention.key in self.profiles:
             prof = self.profiles[mention.key]
             return ActorMention(mention.start, mention.end, mention.text, mention.key,
@@ -191,7 +191,7 @@ def _merge(prev: ActorMention | None, new: ActorMention) -> ActorMention:
                         prev.country or new.country, prev.sector or new.sector, prev.head)
 
 
-def _rekey(mention: ActorMention, iso3: str, lex: ActorLexicon) -> ActorMention:
+def rekey(mention: ActorMention, iso3: str, lex: ActorLexicon) -> ActorMention:
     from dateline.resolve.actors import role_actor_name
 
     sector = mention.sector or "GOV"

@@ -69,7 +69,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
-            if trig is not None and not _descriptive(tok):
+            if trig is not None and not _descriptive(tok, trig):
                 found.append(Found(tok, trig, False))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
             key = noun_key(tok, lex)
@@ -83,10 +83,11 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     return _fold_light_verbs(found)
 
 
-def _descriptive(tok: Token) -> bool:
+def _descriptive(tok: Token, trigger: Trigger) -> bool:
     """A present participle that characterises a party ("rebels fighting the government",
-    "groups supporting the opposition") describes who they are, not a reported act."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG"
+    "groups supporting the opposition") describes who they are, not a reported act; a meeting
+    ("leaders meeting in Abuja") is still an act."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and trigger.type != "CONSULT"
 
 
 def _purpose_of_act(tok: Token, trigger_verbs: set[int]) -> bool:
