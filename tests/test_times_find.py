@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dateline.records import AnnotatedArticle, Article, ParsedBlock, Sentence, TimeSpan
+from dateline.records import AnnotatedArticle, Article, ParsedBlock, Sentence, TimeMention, TimeSpan
 from dateline.resources import nlp
 from dateline.resolve.times import event_time, find_times
 
@@ -42,7 +42,7 @@ def annotated() -> AnnotatedArticle:
     return annotate_text(PARAGRAPHS, date(2015, 10, 12), page_date=date(2022, 10, 5))
 
 
-def _mention(annotated: AnnotatedArticle, words: str):
+def _mention(annotated: AnnotatedArticle, words: str) -> TimeMention:
     times = find_times(annotated)
     found = [m for m in times if words in m.text]
     assert found, [m.text for m in times]

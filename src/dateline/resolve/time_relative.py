@@ -226,8 +226,14 @@ def _recent(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) ->
 
 
 def _distance(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
-    unit, relation = _unit(m[2]), m[3]
-    amount, vague = _amount(m[1])
+    return _distance_of(m[1], m[2], m[3], ref, anchor)
+
+
+def _distance_of(count: str, unit_word: str, relation: str, ref: date,
+                 anchor: TimeSpan | None) -> Reading | None:
+    """``count`` units before or after the reference ("ago") or the anchor ("later")."""
+    unit = _unit(unit_word)
+    amount, vague = _amount(count)
     if amount is None and vague is None:
         return None
     backward = relation in ("ago", "or so ago", "earlier", "before", "before that", "previously", "prior")
@@ -275,7 +281,7 @@ def _in_units(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) 
     amount, vague = _amount(m[1])
     unit = _unit(m[2])
     if tense != "future" or unit in ("H", "MIN", "S", "WE") or (amount is None and vague is None):
-        return _duration(re.fullmatch(r"(.*) (\S+)", f"{m[1]} {m[2]}"), ref, tense, anchor)  # type: ignore[arg-type]
+        return _duration_of(m[1], m[2])
     shifted = _shifted((ref, ref), unit, 1, amount, vague, "DURATION", False)
     return replace(shifted, timex=duration_value(amount, unit))
 
@@ -301,7 +307,7 @@ def _long(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> R
 
 
 def _one_distance(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
-    return _distance(re.fullmatch(r"(.*) (\S+) (\S+)", f"one {m[1]} {m[2]}"), ref, tense, anchor)  # type: ignore[arg-type]
+    return _distance_of("one", m[1], m[2], ref, anchor)
 
 
 def _anchored_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
@@ -316,10 +322,15 @@ def _anchored_unit(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | N
 
 
 def _duration(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
-    amount, vague = _amount(m[1])
+    return _duration_of(m[1], m[2])
+
+
+def _duration_of(count: str, unit_word: str) -> Reading | None:
+    """A bare length of time: no interval, a TIMEX3 period."""
+    amount, vague = _amount(count)
     if (amount is None and vague is None) or (amount is not None and amount >= 1000):
         return None
-    return Reading(None, None, None, "duration", "DURATION", duration_value(amount, _unit(m[2])))
+    return Reading(None, None, None, "duration", "DURATION", duration_value(amount, _unit(unit_word)))
 
 
 def _the_year(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -> Reading | None:
@@ -359,5 +370,8 @@ def _anaphor(m: re.Match[str], ref: date, tense: str, anchor: TimeSpan | None) -
     if anchor is None or (anchor.start is None and anchor.end is None):
         return Reading(None, None, None, "point", "DATE", None, True)
     granularity = anchor.granularity or "day"
-    value = point((anchor.start or anchor.end, anchor.end or anchor.start), granularity).timex  # type: ignore[arg-type]
+    first = anchor.start or anchor.end
+    last = anchor.end or anchor.start
+    assert first is not None and last is not None
+    value = point((first, last), granularity).timex
     return Reading(anchor.start, anchor.end, granularity, "point", "DATE", value, True)
