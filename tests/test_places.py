@@ -200,3 +200,13 @@ def test_no_body_or_no_places_gives_nothing() -> None:
     empty = AnnotatedArticle(Article("e", "", []), [], [])
     assert resolve_places(empty) == []
     assert resolve_places(annotate("The committee met on Tuesday and agreed to meet again.")) == []
+
+
+def test_towns_the_model_mislabels_are_kept_by_their_context() -> None:
+    for text, name, country in [
+            ("Fighting was reported in Omdurman on Tuesday, officials said.", "Omdurman", "SD"),
+            ("Fighting was reported in Timbuktu on Tuesday, officials said.", "Timbuktu", "ML"),
+            ("Residents fled Kramatorsk as shelling intensified.", "Kramatorsk", "UA")]:
+        found = by_mention(resolve_places(annotate(text)), name)
+        assert found and found[0].country == country, text
+    assert not resolve_places(annotate("Kurdish and Iranian officials met."))

@@ -21,7 +21,7 @@ from dateline.records import AnnotatedArticle
 from dateline.resolve.gazetteer import Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+RESCUE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 ADMIN_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions",
                "state", "states", "oblast", "prefecture", "district", "districts", "county",
                "counties", "department", "emirate", "canton", "territory"})
@@ -37,6 +37,10 @@ MIN_CUED_RESCUE_POPULATION = 10_000
 MIN_UNCUED_HAMLET_POPULATION = 5_000
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "note", "state", "announce", "claim", "write", "argue",
                  "explain", "insist", "warn", "ask", "reply", "deny", "believe", "think", "want"})
+PLACE_VERB_LEMMAS = frozenset({"flee", "leave", "enter", "reach", "visit", "capture", "seize", "take",
+                               "retake", "recapture", "shell", "bomb", "attack", "strike", "hit",
+                               "besiege", "liberate", "evacuate", "storm", "encircle", "raid",
+                               "overrun", "control", "invade", "occupy", "tour", "cross"})
 LEADING_WORDS = ("the ",)
 
 
@@ -142,7 +146,14 @@ def _speaks(span: Any) -> bool:
 
 
 def _locative_before(doc: Any, start: int) -> bool:
-    return start >= 1 and doc[start - 1].lower_ in LOCATIVE_WORDS
+    """A preposition of place before the name, or the name is the object of a verb
+    of moving, taking or striking ("fled Bakhmut", "shelled Kharkiv")."""
+    if start >= 1 and doc[start - 1].lower_ in LOCATIVE_WORDS:
+        return True
+    token = doc[start]
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_ in PLACE_VERB_LEMMAS
 
 
 def _gazetteer_named(gazetteer: Gazetteer, text: str, min_city: int,
@@ -221,8 +232,10 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
                     and gazetteer.lookup(text, fuzzy=False):
                 continue        # "Julia", "Levi": a lone word naming only hamlets, with no cue
         else:
-            if ent.label_ == "NORP" and text.endswith(("an", "ans", "ese", "ish", "is")):
-                continue
+            if ent.label_ == "NORP" and text.endswith(("an", "ans", "ese", "ish", "is")) \
+                    and not _gazetteer_named(gazetteer, text, MIN_CUED_RESCUE_POPULATION,
+                                             primary_only=True):
+                continue        # "Iranian", "Kurdish"; but "Omdurman" is a city
             if text in person_words or _speaks(doc[start:end]):
                 continue
             if _modifies_noun(doc, end):
@@ -267,7 +280,9 @@ def _scan_unlabelled(doc: Any, offset: int, gazetteer: Gazetteer, covered: set[i
             if span.text in person_words or gazetteer.is_demonym(span.text) \
                     or _modifies_noun(doc, end):
                 continue
-            if _gazetteer_named(gazetteer, span.text, MIN_UNLABELLED_CITY_POPULATION):
+            threshold = MIN_CUED_RESCUE_POPULATION if _locative_before(doc, i) \
+                else MIN_UNLABELLED_CITY_POPULATION
+            if _gazetteer_named(gazetteer, span.text, threshold):
                 start_char = offset + span.start_char
                 out.append(Mention(start_char, start_char + len(span.text), span.text, "scan",
                                    admin_hint=_admin_hint_after(doc, end),

@@ -73,7 +73,7 @@ def prior(candidate: Candidate, mention: Mention, twins: set[str], capitals: fro
           weights: Weights = DEFAULT_WEIGHTS) -> float:
     score = math.log10(candidate.population + 10) + dict(weights.feature).get(candidate.feature, 0.0)
     score += dict(weights.match)[candidate.match]
-    if candidate.pid in capitals:
+    if candidate.pid in capitals and candidate.match in ("name", "alt"):
         score += weights.capital
     if mention.admin_hint:
         score += dict(weights.admin_hint).get(candidate.feature, 0.0)

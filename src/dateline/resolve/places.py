@@ -46,12 +46,14 @@ def resolve_spans(annotated: AnnotatedArticle, spans: list[tuple[int, int]]) -> 
 
 def _coherent(choices: list[Choice]) -> list[Choice]:
     """Drop towns reached only through a secondary, variant or near spelling in a
-    country no other place in the document is in ("Hamas" -> Hamm, Germany)."""
+    country that no other place of the document is in, when other places point
+    elsewhere ("Hamas" -> Hamm, Germany, in a story about Gaza and Israel)."""
     surfaces_by_country: dict[str, set[str]] = {}
     for choice in choices:
         if choice.candidate.country:
             surfaces_by_country.setdefault(choice.candidate.country, set()).add(
                 name_key(choice.mention.text))
+    surfaces = {name_key(c.mention.text) for c in choices}
 
     def supported(choice: Choice) -> bool:
         cand = choice.candidate
@@ -59,8 +61,10 @@ def _coherent(choices: list[Choice]) -> list[Choice]:
             return True
         if cand.population >= MAJOR_CITY_POPULATION:
             return True
-        others = surfaces_by_country.get(cand.country or "", set()) - {name_key(choice.mention.text)}
-        return bool(others)
+        own = name_key(choice.mention.text)
+        if not surfaces - {own}:
+            return True                      # nothing else in the document to disagree
+        return bool(surfaces_by_country.get(cand.country or "", set()) - {own})
 
     return [choice for choice in choices if supported(choice)]
 
