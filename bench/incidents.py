@@ -162,8 +162,11 @@ def run_once(seed: int, work: Path) -> dict[str, Any]:
 
 def synthetic_reports(count: int, seed: int = 5) -> list[Report]:
     """``count`` reports of count/4 incidents: 4 reports each, spread over
-    three years, 16 event types, places worldwide, parties from 60 countries."""
+    three years, 16 event types, places worldwide, parties from 60 countries,
+    sentences of 8 content words drawn from a 5,000-word vocabulary (a report
+    keeps 5 of its incident's 8 and adds 3 of its own)."""
     rng = random.Random(seed)
+    vocabulary = [f"w{n}" for n in range(5000)]
     types = ["ASSAULT", "PROTEST", "COERCE", "ACCUSE", "AGREE", "CONSULT", "SANCTION", "SUPPORT",
              "REQUEST", "THREATEN", "MOBILIZE", "RETREAT", "AID", "REJECT", "CONCEDE", "ENGAGE"]
     countries = [f"C{n:02d}" for n in range(60)]
@@ -175,6 +178,7 @@ def synthetic_reports(count: int, seed: int = 5) -> list[Report]:
         lat, lon = rng.uniform(-50, 60), rng.uniform(-120, 150)
         source = Party(rng.choice(countries), rng.choice(sectors))
         target = Party(rng.choice(countries), rng.choice(sectors))
+        topic = rng.sample(vocabulary, 8)
         for k in range(4):
             start = day - timedelta(days=rng.choice((0, 0, 0, 1, 6)))
             reports.append(Report(
@@ -182,7 +186,8 @@ def synthetic_reports(count: int, seed: int = 5) -> list[Report]:
                 start=start, end=day, sources=(source,), targets=(target,) if k % 2 else (),
                 lat=lat + rng.uniform(-0.1, 0.1), lon=lon + rng.uniform(-0.1, 0.1),
                 country=source.country, feature="city", fatalities=rng.choice((None, 3, 4)),
-                status=rng.choice(("asserted", "claimed")), outlet=f"outlet{k}"))
+                status=rng.choice(("asserted", "claimed")), outlet=f"outlet{k}",
+                terms=frozenset(rng.sample(topic, 5) + rng.sample(vocabulary, 3))))
     rng.shuffle(reports)
     return reports
 

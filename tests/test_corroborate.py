@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from dateline.corroborate import (
     CopyFinder, Party, Report, attribution_kind, cluster, fingerprint, group_copies, similarity,
     story_text, summarize)
+from dateline.corroborate.copies import split_copies
 from dateline.corroborate.terms import sentence_terms
 
 STORY = (
@@ -211,3 +212,18 @@ def test_content_words_tell_apart_acts_of_one_kind_day_and_target() -> None:
 def test_sentence_terms_drop_stop_and_reporting_words() -> None:
     assert sentence_terms("Officials said the strikes hit Kyiv, the spokesman told them.") == \
         {"strike", "hit", "kyiv"}
+
+
+def test_a_copys_events_follow_the_earliest_published_copy() -> None:
+    def event(doc: str, n: int, published: date, day: date, sentence: str) -> Report:
+        return Report(event_id=f"{doc}:e{n}", story="wire", type="ASSAULT", start=day, end=day,
+                      published=published, extra={"doc_id": doc, "sentence": sentence})
+    later, first = date(2025, 6, 6), date(2017, 3, 15)
+    reports = [event("gazette", 1, later, date(2025, 6, 3), "Troops attacked on Tuesday."),
+               event("gazette", 2, later, date(2025, 6, 2), "An edited sentence on Monday."),
+               event("wire", 1, first, date(2017, 3, 14), "Troops attacked on Tuesday.")]
+    primary, repeats = split_copies(reports)
+    assert [r.event_id for r in primary] == ["gazette:e2", "wire:e1"]
+    assert [r.event_id for r in repeats["wire:e1"]] == ["gazette:e1"]
+    edited = primary[0]
+    assert (edited.start, edited.published) == (None, first)

@@ -87,6 +87,10 @@ def test_copies_count_once_in_the_incidents(pages: dict[str, dict], tmp_path: Pa
         events = [r[0] for r in conn.execute("SELECT event_id FROM events")]
         ids = corroboration.incident_ids(conn, events)
         assert set(ids) == set(events)
+    with Store(db) as store:
+        rows = corroboration.with_incident_ids(db, store.events(actor="Iraq"))
+    assert rows and all(r["incident_id"] == ids[r["event_id"]] for r in rows)
+    with closing(corroboration.connect(db)) as conn:
         one = corroboration.incident(conn, doubled[0]["incident_id"])
         assert {r["doc_id"] for r in one["report_list"]} == {"wire", "gazette"}
         assert [c["doc_id"] for c in one["copies"]["wire"]] == ["wire", "gazette"]
@@ -139,3 +143,17 @@ def test_incident_routes(pages: dict[str, dict], tmp_path: Path) -> None:
     assert timeline["incidents"]
     assert all(i["country"] in (None, "IQ") for i in timeline["incidents"])
     assert client.get("/api/timeline").status_code == 422
+
+
+def test_on_store_joins_the_callers_transaction(pages: dict[str, dict], tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        store.store_record(pages["wire"], content_hash="h1", origin="wire.txt")
+    with closing(corroboration.connect(db)) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        match = corroboration.on_store(conn, pages["wire"])
+        assert match.how == "first" and conn.in_transaction
+        conn.execute("ROLLBACK")
+        assert corroboration.story_of(conn, "wire") is None          # rolled back with it
+        assert corroboration.note_unplaced(conn) == 1               # placed afterwards
+        assert corroboration.story_of(conn, "wire") == "wire"

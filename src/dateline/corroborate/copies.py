@@ -9,11 +9,13 @@ in-memory form serves streams and the Dask parts before they are loaded.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
-from dateline.corroborate.fingerprint import Fingerprint, fingerprint, similarity
+from dateline.corroborate.fingerprint import Fingerprint, exact_hash, fingerprint, similarity
+from dateline.corroborate.reports import Report
 
 COPY_THRESHOLD = 0.8        # estimated Jaccard similarity of 4-word shingles
 MIN_SHINGLES = 8            # shorter texts are copies only when exactly equal
@@ -94,3 +96,64 @@ def group_copies(items: Iterable[tuple[str, str]],
     finder = CopyFinder(threshold=threshold)
     for key, text in items:
         yield key, finder.add(key, text)
+
+
+def canonical_documents(reports: Sequence[Report]) -> dict[str, str]:
+    """{story: doc id of its canonical copy}: the earliest first publication
+    (a copy republished later, or re-dated, never wins), then the first stored."""
+    best: dict[str, tuple[date, int, str]] = {}
+    for position, report in enumerate(reports):
+        doc_id = str(report.extra.get("doc_id"))
+        key = (report.published or date.max, position, doc_id)
+        if report.story not in best or key < best[report.story]:
+            best[report.story] = key
+    return {story: key[2] for story, key in best.items()}
+
+
+def split_copies(reports: Sequence[Report]) -> tuple[list[Report], dict[str, list[Report]]]:
+    """Reports to cluster, and the reports of copies that repeat an event of
+    their story's canonical document ({that event's id: [repeats]}).
+
+    A copy repeats the story's sentences, but a page republished years later
+    may get its relative dates resolved against the new page date; so a copy's
+    event follows the canonical event with the same sentence and type (the
+    n-th such event follows the n-th) instead of being clustered, and dated,
+    on its own.
+
+    Each report's ``extra`` holds its "doc_id" and "sentence".
+    """
+    canonical = canonical_documents(reports)
+    published = {r.story: r.published for r in reports
+                 if r.extra.get("doc_id") == canonical[r.story]}
+    originals: dict[tuple[str, str, str, int], Report] = {}
+    by_sentence: dict[tuple[str, str], Report] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    for report in reports:
+        if report.extra.get("doc_id") == canonical[report.story]:
+            sentence = exact_hash(str(report.extra.get("sentence") or ""))
+            key = (report.story, sentence, report.type)
+            seen[key] = seen.get(key, 0) + 1
+            originals[(*key, seen[key])] = report
+            by_sentence.setdefault((report.story, sentence), report)
+    primary: list[Report] = []
+    copies: dict[str, list[Report]] = {}
+    counts: dict[tuple[str, str, str, str], int] = {}
+    for report in reports:
+        if report.extra.get("doc_id") == canonical[report.story]:
+            primary.append(report)
+            continue
+        sentence = exact_hash(str(report.extra.get("sentence") or ""))
+        key = (report.story, sentence, report.type)
+        doc_key = (str(report.extra.get("doc_id")), *key)
+        counts[doc_key] = counts.get(doc_key, 0) + 1
+        original = originals.get((*key, counts[doc_key])) or by_sentence.get(key[:2])
+        if original is not None:
+            copies.setdefault(original.event_id, []).append(report)
+        elif report.published != published.get(report.story):
+            # an edited sentence of a copy dated by another page: its own dates
+            # are unreliable, so it stands undated at the story's publication
+            primary.append(replace(report, start=None, end=None,
+                                   published=published.get(report.story)))
+        else:
+            primary.append(report)
+    return primary, copies

@@ -20,16 +20,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import replace
+from contextlib import closing, contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from dateline.corroborate import (
     CopyMatch, Party, Report, cluster, fingerprint, incident_key, story_text, summarize)
-from dateline.corroborate.copies import COPY_THRESHOLD, MIN_SHINGLES, best_near_copy
-from dateline.corroborate.fingerprint import Fingerprint, exact_hash
+from dateline.corroborate.copies import (
+    COPY_THRESHOLD, MIN_SHINGLES, best_near_copy, split_copies)
+from dateline.corroborate.fingerprint import Fingerprint
 from dateline.corroborate.terms import sentence_terms
 from dateline.store import query
 
@@ -247,64 +247,6 @@ def _state(conn: sqlite3.Connection) -> str:
     return f"{events[0]}:{events[1]}:{copies[0]}:{copies[1]}"
 
 
-def canonical_documents(reports: Sequence[Report]) -> dict[str, str]:
-    """{story: doc id of its canonical copy}: the earliest first publication
-    (a copy republished later, or re-dated, never wins), then the first stored."""
-    best: dict[str, tuple[date, int, str]] = {}
-    for position, report in enumerate(reports):
-        doc_id = str(report.extra.get("doc_id"))
-        key = (report.published or date.max, position, doc_id)
-        if report.story not in best or key < best[report.story]:
-            best[report.story] = key
-    return {story: key[2] for story, key in best.items()}
-
-
-def split_copies(reports: Sequence[Report]) -> tuple[list[Report], dict[str, list[Report]]]:
-    """Reports to cluster, and the reports of copies that repeat an event of
-    their story's canonical document ({that event's id: [repeats]}).
-
-    A copy repeats the story's sentences, but a page republished years later
-    may get its relative dates resolved against the new page date; so a copy's
-    event follows the canonical event with the same sentence and type (the
-    n-th such event follows the n-th) instead of being clustered, and dated,
-    on its own."""
-    canonical = canonical_documents(reports)
-    published = {r.story: r.published for r in reports
-                 if r.extra.get("doc_id") == canonical[r.story]}
-    originals: dict[tuple[str, str, str, int], Report] = {}
-    by_sentence: dict[tuple[str, str], Report] = {}
-    seen: dict[tuple[str, str, str], int] = {}
-    for report in reports:
-        if report.extra.get("doc_id") == canonical[report.story]:
-            sentence = exact_hash(str(report.extra.get("sentence") or ""))
-            key = (report.story, sentence, report.type)
-            seen[key] = seen.get(key, 0) + 1
-            originals[(*key, seen[key])] = report
-            by_sentence.setdefault((report.story, sentence), report)
-    primary: list[Report] = []
-    copies: dict[str, list[Report]] = {}
-    counts: dict[tuple[str, str, str, str], int] = {}
-    for report in reports:
-        if report.extra.get("doc_id") == canonical[report.story]:
-            primary.append(report)
-            continue
-        sentence = exact_hash(str(report.extra.get("sentence") or ""))
-        key = (report.story, sentence, report.type)
-        doc_key = (str(report.extra.get("doc_id")), *key)
-        counts[doc_key] = counts.get(doc_key, 0) + 1
-        original = originals.get((*key, counts[doc_key])) or by_sentence.get(key[:2])
-        if original is not None:
-            copies.setdefault(original.event_id, []).append(report)
-        elif report.published != published.get(report.story):
-            # an edited sentence of a copy dated by another page: its own dates
-            # are unreliable, so it stands undated at the story's publication
-            primary.append(replace(report, start=None, end=None,
-                                   published=published.get(report.story)))
-        else:
-            primary.append(report)
-    return primary, copies
-
-
 def rebuild_incidents(conn: sqlite3.Connection) -> int:
     """Cluster every stored event into incidents (replacing the old ones)."""
     ensure_schema(conn)
@@ -359,6 +301,24 @@ def incident_ids(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str
             f"SELECT event_id, incident_id FROM incident_reports "
             f"WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk))
     return out
+
+
+def event_incidents(db_path: str | Path, event_ids: Sequence[str]) -> dict[str, str]:
+    """{event id: incident id} for exporters holding a store path: opens the
+    file, brings the incidents up to date and looks the events up.  An
+    in-memory store (":memory:") cannot be reopened and gives {}."""
+    if str(db_path) == ":memory:":
+        return {}
+    with closing(connect(db_path)) as conn:
+        refresh_incidents(conn)
+        return incident_ids(conn, event_ids)
+
+
+def with_incident_ids(db_path: str | Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The flat event rows of ``Store.events`` with an ``incident_id`` key added
+    (None for an event in no incident)."""
+    ids = event_incidents(db_path, [r["event_id"] for r in rows])
+    return [{**row, "incident_id": ids.get(row["event_id"])} for row in rows]
 
 
 def _incident_row(row: sqlite3.Row) -> dict[str, Any]:
