@@ -57,8 +57,10 @@ def _coherent(choices: list[Choice]) -> list[Choice]:
 
     def supported(choice: Choice) -> bool:
         cand = choice.candidate
-        if cand.match == "name" or cand.feature != "city" or choice.mention.city_hint:
+        if cand.match == "name" or cand.feature != "city":
             return True
+        if choice.mention.city_hint and cand.match != "fuzzy":
+            return True                      # "the town of X" vouches for a spelling variant
         if cand.population >= MAJOR_CITY_POPULATION:
             return True
         own = name_key(choice.mention.text)
