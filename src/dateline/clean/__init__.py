@@ -15,6 +15,7 @@ from dateline.clean import text as text_page
 from dateline.clean.dates import find_dates, numeric_order, parse_date
 from dateline.clean.decode import decode
 from dateline.clean.language import detect_language
+from dateline.limits import MAX_TEXT_CHARS, truncate_text
 from dateline.records import Article, RawDocument, Span
 
 __all__ = ["Cleaned", "clean_document", "read_document", "clean_text", "clean_html", "body_text"]
@@ -32,13 +33,20 @@ class Cleaned:
         return "\n".join(self.article.text[s:e] for s, e in self.story)
 
 
-def clean_document(raw: RawDocument) -> Article:
-    """Decode, reject empty or binary input (InputError), then read the page."""
-    return read_document(raw).article
+def clean_document(raw: RawDocument, max_chars: int = MAX_TEXT_CHARS) -> Article:
+    """Decode, reject empty or binary input (InputError), then read the page.
+
+    Text beyond ``max_chars`` characters is dropped, and the article says so in
+    its warnings.
+    """
+    return read_document(raw, max_chars).article
 
 
-def read_document(raw: RawDocument) -> Cleaned:
+def read_document(raw: RawDocument, max_chars: int = MAX_TEXT_CHARS) -> Cleaned:
     text, encoding, warnings = decode(raw.data, raw.origin or raw.id)
+    text, truncated = truncate_text(text, max_chars)
+    if truncated:
+        warnings = [*warnings, truncated]
     kind = raw.kind or ("html" if html_page.looks_like_html(text) else "text")
     reader = clean_html if kind == "html" else clean_text
     cleaned = reader(text, doc_id=raw.id, url=raw.url, hints=raw.hints)
@@ -116,6 +124,9 @@ def _apply_hints(article: Article, hints: dict, order: str) -> None:
         article.page_date = parse_date(str(hints["crawl_date"]), order)
     if hints.get("url") and not article.url:
         article.url = str(hints["url"])
+    given = hints.get("warnings")
+    if isinstance(given, list):
+        article.warnings.extend(str(w) for w in given if w)
 
 
 def body_text(article: Article) -> str:
