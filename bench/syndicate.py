@@ -13,7 +13,7 @@ each story gives:
   not (so a copy may be re-dated against its new page date, as old stories
   republished on other sites often are); one copy edits a sentence;
 * re-told reports by other outlets a few days later: sentences re-phrased
-  (wording, number words), some dropped, the casualty figure changed in one
+  (function phrases, and content words by a synonym list), some dropped, the casualty figure changed in one
   telling (the other side's number), and every weekday or yesterday/today
   reference re-dated as a calendar date, since the retelling's page date is
   not the original's.
@@ -53,6 +53,20 @@ REPHRASE = (   # (pattern, replacement): wording another outlet might use
     (r"\bbegan\b", "started"), (r"\bannounced\b", "declared"), (r"\bhelped\b", "assisted"),
     (r"\bmany\b", "numerous"), (r"\bbig\b", "large"), (r"\bquickly\b", "rapidly"),
     (r"\bhowever\b", "though"), (r"\balso\b", "as well"), (r"\bshortly after\b", "soon after"),
+)
+SYNONYMS = (   # content words another outlet might choose instead
+    (r"\battacked\b", "struck"), (r"\bprotesters\b", "demonstrators"),
+    (r"\bdemonstrators\b", "protesters"), (r"\btroops\b", "soldiers"),
+    (r"\bsoldiers\b", "troops"), (r"\bagreement\b", "accord"), (r"\bdeal\b", "pact"),
+    (r"\btalks\b", "negotiations"), (r"\bfired\b", "launched"), (r"\bkilled\b", "left dead"),
+    (r"\bwounded\b", "injured"), (r"\barrested\b", "detained"), (r"\bdetained\b", "held"),
+    (r"\bcity\b", "town"), (r"\bcapital\b", "capital city"), (r"\bwarned\b", "cautioned"),
+    (r"\baccused\b", "blamed"), (r"\bdenied\b", "rejected claims"), (r"\bhit\b", "struck"),
+    (r"\bstrikes\b", "attacks"), (r"\bfighting\b", "clashes"), (r"\bministry\b", "department"),
+    (r"\bgovernment\b", "authorities"), (r"\bleaders\b", "heads of government"),
+    (r"\bsanctions\b", "penalties"), (r"\bceasefire\b", "truce"), (r"\btruce\b", "ceasefire"),
+    (r"\bcrowds\b", "throngs"), (r"\bresidents\b", "locals"), (r"\bmilitary\b", "armed forces"),
+    (r"\bpresident\b", "head of state"), (r"\bpeople\b", "persons"), (r"\bhelp\b", "aid"),
 )
 NUMBER = re.compile(r"\b(at least|more than|no fewer than|over|some|about)? ?(\d{1,4})\b"
                     r"(?= (?:people|civilians|soldiers|fighters|protesters|were|dead|killed))")
@@ -144,10 +158,15 @@ def redate(sentence: str, published: date, style: int) -> str:
     return out[0].upper() + out[1:] if out else out
 
 
-def rephrase(sentence: str, rng: random.Random) -> str:
+def rephrase(sentence: str, rng: random.Random, synonyms: float = 0.0) -> str:
+    """Another outlet's wording: function phrases swapped (each with chance
+    0.6), and content words (each with chance ``synonyms``)."""
     out = sentence
     for pattern, replacement in REPHRASE:
         if rng.random() < 0.6:
+            out = re.sub(pattern, replacement, out, count=1)
+    for pattern, replacement in SYNONYMS:
+        if synonyms and rng.random() < synonyms:
             out = re.sub(pattern, replacement, out, count=1)
     return out
 
@@ -244,7 +263,7 @@ def pages_of(story: Story, rng: random.Random, retellings: dict[tuple[str, int],
             for text, label in paragraph:
                 if rng.random() < 0.3:
                     continue
-                new = rephrase(redate(text, story.published, style), rng)
+                new = rephrase(redate(text, story.published, style), rng, synonyms=0.5)
                 if changed_figure and NUMBER.search(new):
                     new, changed_figure = other_figure(new, rng), False
                 row.append((new, label))

@@ -227,3 +227,13 @@ def test_a_copys_events_follow_the_earliest_published_copy() -> None:
     assert [r.event_id for r in repeats["wire:e1"]] == ["gazette:e1"]
     edited = primary[0]
     assert (edited.start, edited.published) == (None, first)
+
+
+def test_a_retold_sentence_meets_its_original_even_when_parties_were_read_apart() -> None:
+    words = sentence_terms("Police detained dozens of protesters outside parliament in Yerevan.")
+    one = report("a:e1", "wire", type="COERCE", sources=(Party("ARM", "COP"),), targets=(),
+                 terms=words)
+    other = replace(one, event_id="b:e1", story="paper", sources=(Party("AZE", "COP"),))
+    assert len(cluster([one, other])) == 1
+    later = replace(other, event_id="c:e1", start=date(2022, 10, 20), end=date(2022, 10, 20))
+    assert len(cluster([one, later])) == 2

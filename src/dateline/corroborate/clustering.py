@@ -1,18 +1,29 @@
 """Incidents: events from different reports merged when they describe one act.
 
-Two reports join one incident when they have the same event type, their
-parties are compatible (one shared party on either side: the sides may tell
-who did it differently), their time intervals overlap (a day of slack) and
-their places lie within a radius of every place the
-incident already has (60 km for a town or site, 400 km for a
-province or region; a country-level place only has to agree on the country).
+Two reports join one incident when they have the same event type and their
+time intervals overlap (a day of slack), and
+
+* their parties are compatible (one shared party on either side: the sides
+  may tell who did it differently) and their places lie within a radius of
+  every place the incident already has (60 km for a town or site, 400 km for
+  a province or region; a country-level place only has to agree on the
+  country), and
+* their sentences share content words (Jaccard >= LEXICAL_MIN), unless the
+  structure alone is strong (same source party, same place, same days): one
+  story often reports several acts of one kind on one day (an accusation over
+  a bridge blast, another over troop movements) that only the words tell apart;
+
+or, whatever parties and places the extractor read, their sentences share most
+content words (>= SAME_WORDING): a retold sentence whose party or place was
+resolved differently in one copy is still the same act.
 
 Reports are taken type by type in order of their start date.  Each report
 joins the best-scoring open incident it is compatible with, comparing against
-the incident as a whole (the narrowest time interval its reports share, its
-places, its parties) rather than against any single report, so a chain of
-loosely similar reports does not snowball into one incident.  Incidents whose
-days are past drop out of the open list, which keeps the work near linear.
+the incident as a whole (the narrowest time interval its reports share, all
+its places, its parties, the words of its latest reports) rather than against
+any single report, so a chain of loosely similar reports does not snowball
+into one incident.  Incidents whose days are past drop out of the open list,
+which keeps the work near linear.
 """
 from __future__ import annotations
 
@@ -27,6 +38,7 @@ from dateline.corroborate.terms import overlap
 
 PRUNE_EVERY = 32
 LEXICAL_MIN = 0.15        # content-word overlap needed without strong structural evidence
+SAME_WORDING = 0.6       # overlap of a retold sentence: parties and places may be read apart
 TERM_MEMORY = 12          # term sets of the latest reports an incident compares with
 
 
@@ -126,17 +138,16 @@ def _best(report: Report, interval: tuple[date, date], open_: Sequence[_Open]) -
         when = time_score(interval, incident)
         if when is None:
             continue
-        where = place_score(report, incident)
-        if where is None:
-            continue
-        who = party_score(report, incident)
-        if who is None:
-            continue
         words = lexical_score(report, incident)
-        strong = who >= 2.0 and where > 0.0 and when >= 0.5
+        retold = words is not None and words >= SAME_WORDING
+        where = place_score(report, incident)
+        who = party_score(report, incident)
+        if not retold and (where is None or who is None):
+            continue
+        strong = (who or 0.0) >= 2.0 and (where or 0.0) > 0.0 and when >= 0.5
         if words is not None and words < LEXICAL_MIN and not strong:
             continue
-        score = who + where + when + 2.0 * (words or 0.0)
+        score = (who or 0.0) + (where or 0.0) + when + 2.0 * (words or 0.0)
         if score > best_score:
             best, best_score = incident, score
     return best
