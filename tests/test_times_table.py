@@ -203,6 +203,8 @@ the 2013 second quarter      | 2015-10-12 | past    | 2013-04-01 | 2013-06-30
 the fiscal first quarter     | 2015-10-12 | past    | 2015-01-01 | 2015-03-31
 the last half of 2014        | 2015-10-12 | past    | 2014-07-01 | 2014-12-31
 year-end                     | 2015-10-12 | future  | 2015-12-31 | 2015-12-31
+Election Day 2012            | 2015-10-12 | past    | 2012-11-06 | 2012-11-06
+4 in the morning             | 2015-10-12 | past    | 2015-10-12 | 2015-10-12
 every week                   | 2015-10-12 | present | -          | -
 each Thursday                | 2015-10-12 | present | -          | -
 daily                        | 2015-10-12 | present | -          | -

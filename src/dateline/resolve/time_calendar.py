@@ -205,11 +205,13 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 
 def holiday(rule: str, year: int) -> date:
-    """The day of a holiday rule from time_words.tsv: "MM-DD", "M/weekday/nth" or "easter+N"."""
+    """The day of a holiday rule from time_words.tsv: "MM-DD", "M/weekday/nth" (optionally
+    "+N" days after it) or "easter+N"."""
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:]))
     if "/" in rule:
+        rule, _, offset = rule.partition("+")
         month, weekday, nth = (int(part) for part in rule.split("/"))
-        return nth_weekday(year, month, weekday, nth)
+        return nth_weekday(year, month, weekday, nth) + timedelta(days=int(offset or 0))
     month, day = (int(part) for part in rule.split("-"))
     return date(year, month, day)

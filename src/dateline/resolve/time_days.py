@@ -88,16 +88,40 @@ def weekday_set(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Read
 
 def holiday(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
     """A named holiday: in the year given, else the last one ("last", past tense) or the next."""
-    rule = vocabulary().holidays[m[2]]
-    if m[3]:
-        day = cal.holiday(rule, int(m[3]))
-        return point((day, day), "day")
-    this_year = cal.holiday(rule, ref.year)
-    direction = {"last": "past", "next": "future", "this": "present"}.get(m[1] or "", tense)
-    if direction == "past":
-        day = this_year if this_year <= ref else cal.holiday(rule, ref.year - 1)
-    elif direction == "future":
-        day = this_year if this_year >= ref else cal.holiday(rule, ref.year + 1)
-    else:
-        day = this_year
+    day = holiday_day(m[2], m[1], m[3], ref, tense)
     return point((day, day), "day")
+
+
+def holiday_week(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """'Easter week': the Monday-Sunday week holding the holiday."""
+    return point(cal.week_span(holiday_day(m[1], None, None, ref, tense)), "week")
+
+
+def holiday_day(name: str, word: str | None, year: str | None, ref: date, tense: str) -> date:
+    rule = vocabulary().holidays[name]
+    if year:
+        return cal.holiday(rule, int(year))
+    this_year = cal.holiday(rule, ref.year)
+    direction = {"last": "past", "next": "future", "this": "present"}.get(word or "", tense)
+    if direction == "past":
+        return this_year if this_year <= ref else cal.holiday(rule, ref.year - 1)
+    if direction == "future":
+        return this_year if this_year >= ref else cal.holiday(rule, ref.year + 1)
+    return this_year
+
+
+def hour_of_daypart(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """'4 in the morning', '8 in the evening': a clock hour of the reference day."""
+    hour = int(m[1])
+    if not 1 <= hour <= 12:
+        return None
+    if m[2] in ("afternoon", "evening") or (m[2] == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    elif hour == 12:
+        hour = 0
+    return point((ref, ref), "day", "TIME", f"{ref.isoformat()}T{hour:02d}:00")
+
+
+def daypart_today(m: re.Match[str], ref: date, tense: str, dayfirst: bool) -> Reading | None:
+    """'mid afternoon', 'late evening' said alone: that part of the reference day."""
+    return point((ref, ref), "day", "TIME", f"{ref.isoformat()}T{vocabulary().dayparts[m[1]]}")
