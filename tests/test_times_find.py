@@ -116,11 +116,25 @@ def test_present_perfect_report_takes_the_days_up_to_publication(annotated: Anno
     assert (when.start, when.end) == (date(2015, 10, 6), date(2015, 10, 12))
 
 
-def test_present_progressive_report_takes_publication_day() -> None:
+def test_present_progressive_report_takes_the_days_up_to_publication() -> None:
     article = annotate_text(["The general is now overseeing the siege. Engineers are repairing the dam."],
                             date(2015, 10, 12))
     when = event_time(article, find_times(article), *_trigger(article, "repairing"))
+    assert (when.start, when.end) == (date(2015, 10, 6), date(2015, 10, 12))
+    when = event_time(article, find_times(article), *_trigger(article, "overseeing"))
+    assert (when.start, when.end) == (date(2015, 10, 12), date(2015, 10, 12))   # "now" governs
+
+
+def test_simple_present_takes_publication_day() -> None:
+    article = annotate_text(["The army controls the northern districts."], date(2015, 10, 12))
+    when = event_time(article, find_times(article), *_trigger(article, "controls"))
     assert (when.start, when.end) == (date(2015, 10, 12), date(2015, 10, 12))
+
+
+def test_event_noun_in_present_clause_takes_the_days_up_to_publication() -> None:
+    article = annotate_text(["The pattern of the airstrikes shows their goals."], date(2015, 10, 12))
+    when = event_time(article, find_times(article), *_trigger(article, "airstrikes"))
+    assert (when.start, when.end) == (date(2015, 10, 6), date(2015, 10, 12))
 
 
 def test_expression_in_a_relative_clause_does_not_date_the_main_event() -> None:

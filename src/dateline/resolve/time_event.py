@@ -10,9 +10,10 @@ Order of evidence:
 3. a dated expression in a clause above the trigger's ("In July, officials said
    the two men met"); expressions inside relative or other subordinate clauses
    that do not hold the trigger date something else and are not used;
-4. a clause in the present perfect reports an event of the recent past: the seven
-   days up to first publication (as "in recent days"); a clause in the simple or
-   progressive present reports the state at publication: the publication day;
+4. a clause in the present perfect or progressive, or an event noun in a present-tense
+   clause, reports what happened over the recent past: the seven days up to first
+   publication (as "in recent days"); a simple-present verb reports the state at
+   publication: the publication day;
 5. otherwise the time is unknown.  The crawl or page date is never used.
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ def event_time(annotated: AnnotatedArticle, times: list[TimeMention], sentence: 
     published = annotated.article.published     # first publication only, never the page date
     if published is not None and trigger is not None:
         aspect = _present_aspect(trigger)
-        if aspect == "perfect":
+        if aspect == "recent":
             return TimeSpan(published - timedelta(days=RECENT_PAST_DAYS - 1), published, None, "day")
         if aspect == "present":
             return TimeSpan(published, published, None, "day")
@@ -156,17 +157,21 @@ def _carry_over(text: str, start: int, end: int, previous: TimeSpan | None) -> T
 
 
 def _present_aspect(trigger: Any) -> str | None:
-    """'perfect' for a present-perfect clause ("has hit"), 'present' for a simple or
-    progressive present one ("is overseeing"), None otherwise."""
+    """How a present-tense clause frames the event: 'recent' when it extends over the days up
+    to publication (present perfect "has hit", progressive "is bombing", or an event noun such as
+    "the airstrikes" reported in the present), 'present' for a simple-present verb ("controls"),
+    None when the clause is not in the present."""
     verb = _clause_verb(trigger)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries) and \
             (verb.tag_ == "VBN" or any(a.tag_ == "VBN" for a in auxiliaries)):
-        return "perfect"
+        return "recent"
     if verb_tense(verb) != "present":
         return None
-    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "present"
-    return None
+    if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)):
+        return None
+    if verb.tag_ == "VBG" or trigger is not verb:
+        return "recent"
+    return "present"
