@@ -204,3 +204,24 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     assert after[:len(before)] == before
     assert [doc_id for doc_id, _ in after] == [p.stem for p in pages]
     assert len({digest for _, digest in after}) == len(pages)
+
+
+def test_a_stale_index_is_built_once_in_a_child_before_the_workers_start(tmp_path, monkeypatch):
+    from dateline.engines.local import prepare_indexes
+    from dateline.resolve import place_index
+
+    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    builds = tmp_path / "builds.txt"
+
+    def fake_build() -> Path:                  # stands in for the 30-second build
+        with builds.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        place_index.index_path().write_bytes(b"index")
+        return place_index.index_path()
+
+    monkeypatch.setattr(place_index, "ensure_index", fake_build)
+    prepare_indexes()
+    prepare_indexes()
+    pids = builds.read_text().split()
+    assert len(pids) == 1 and int(pids[0]) != os.getpid()
+    assert place_index.index_path().exists()

@@ -130,7 +130,7 @@ def run_dask(paths: Iterable[str | Path], out_dir: str | Path, *, scheduler: str
     """
     from distributed import Client, LocalCluster, as_completed
 
-    from dateline.engines.local import default_workers
+    from dateline.engines.local import default_workers, prepare_indexes
 
     out = os.path.abspath(os.fspath(out_dir))
     os.makedirs(out, exist_ok=True)
@@ -149,6 +149,7 @@ def run_dask(paths: Iterable[str | Path], out_dir: str | Path, *, scheduler: str
     if not todo:
         return [summaries[p] for p in range(len(groups))]
 
+    prepare_indexes()          # for workers on this machine; others build their own once
     cluster = None
     own_client = client is None
     if client is None:

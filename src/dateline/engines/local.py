@@ -56,6 +56,21 @@ def _default_start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+def prepare_indexes() -> None:
+    """Build a stale on-disk index once, in a short-lived child, before workers start.
+
+    Otherwise every worker would build it at the same time, and this process
+    would keep the builder's memory.  Costs a fingerprint check when it is fresh.
+    """
+    from dateline.resolve.place_index import ensure_index, index_path
+
+    if index_path().exists():
+        return
+    builder = multiprocessing.get_context(_default_start_method()).Process(target=ensure_index)
+    builder.start()
+    builder.join()
+
+
 def load_resources() -> None:
     """Load the model and every lazily built index by coding one tiny page."""
     from dateline.resources import nlp
@@ -114,6 +129,7 @@ class LocalPool:
         self.batch_size = batch_size
         self.prefetch = max(1, prefetch)
         context = multiprocessing.get_context(start_method or _default_start_method())
+        prepare_indexes()
         self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                              initializer=load_resources)
 
