@@ -175,7 +175,7 @@ def test_csv_is_the_flat_rows(db: store.Store) -> None:
     count, text = run(db, "csv")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = list(reader)
-    assert tuple(reader.fieldnames or ()) == FLAT_COLUMNS
+    assert tuple(reader.fieldnames or ()) == (*FLAT_COLUMNS, "incident_id")
     assert count == len(rows) == 6
     by_id = {r["event_id"]: r for r in rows}
     assert by_id["river-clash:e2"]["source_codes"] == "MLIMIL"
@@ -186,7 +186,7 @@ def test_csv_is_the_flat_rows(db: store.Store) -> None:
 def test_csv_with_no_match_still_has_a_header(db: store.Store) -> None:
     count, text = run(db, "csv", type="PROTEST")
     assert count == 0
-    assert text.strip().split(",") == list(FLAT_COLUMNS)
+    assert text.strip().split(",") == [*FLAT_COLUMNS, "incident_id"]
 
 
 def test_geojson_is_a_feature_collection(db: store.Store) -> None:

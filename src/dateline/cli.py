@@ -144,9 +144,21 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
                 summary.unchanged += 1
             summary.add_record(record)
     progress.close()
+    _refresh_incidents(db)
     if not quiet:
         summary.print()
     sys.exit(1 if summary.failures else 0)
+
+
+def _refresh_incidents(db: str) -> None:
+    """Cluster the stored events into incidents now, so readers (the server) never write."""
+    from dateline.store import corroboration
+
+    conn = corroboration.connect(db)
+    try:
+        corroboration.refresh_incidents(conn)
+    finally:
+        conn.close()
 
 
 EVENT_COLUMNS = ("event_id", "type", "cameo", "source", "target", "place", "start", "end",
@@ -211,10 +223,12 @@ def _print_table(rows: list[dict[str, str]]) -> None:
 
 def _register_extensions() -> None:
     from dateline.cli_control import register as register_control
+    from dateline.cli_corroborate import register as register_corroborate
     from dateline.cli_workbench import register as register_workbench
 
     register_workbench(cli)
     register_control(cli)
+    register_corroborate(cli)
 
 
 _register_extensions()

@@ -18,6 +18,7 @@ from dateline.export.acled import ACLED_COLUMNS, write_acled
 from dateline.export.gdelt import GDELT_COLUMNS, write_gdelt
 from dateline.export.output import text_output
 from dateline.export.simple import write_csv, write_geojson, write_json_lines
+from dateline.store import corroboration
 from dateline.store import Store
 
 FORMATS = ("acled", "gdelt", "json", "geojson", "csv", "parquet")
@@ -42,7 +43,7 @@ def export(store: Store, fmt: str, out: Path | TextIO, **filters: Any) -> int:
         records = store.records()
         with text_output(out) as stream:
             return write_json_lines(records, stream)
-    rows = store.events(**filters)
+    rows = corroboration.with_incident_ids(store.path, store.events(**filters))
     if name == "parquet":
         return _parquet(rows, out)
     with text_output(out) as stream:

@@ -11,7 +11,7 @@ from dateline.store.query import FLAT_COLUMNS
 
 def write_csv(rows: list[dict[str, Any]], stream: TextIO) -> int:
     """One row per event with the columns of ``Store.events`` (RFC 4180 quoting)."""
-    writer = csv.DictWriter(stream, fieldnames=list(FLAT_COLUMNS), lineterminator="\r\n")
+    writer = csv.DictWriter(stream, fieldnames=[*FLAT_COLUMNS, "incident_id"], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row[k] for k in FLAT_COLUMNS})

@@ -11,6 +11,7 @@ from dateline import __version__
 from dateline.serve.guards import BodyLimit, HostCheck, SecurityHeaders
 from dateline.serve.routes_control import router as control_router
 from dateline.serve.routes_documents import router as documents_router
+from dateline.serve.routes_incidents import router as incidents_router
 from dateline.serve.routes_events import router as events_router
 from dateline.serve.settings import Settings
 
@@ -34,6 +35,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(events_router)
     app.include_router(documents_router)
     app.include_router(control_router)
+    app.include_router(incidents_router)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

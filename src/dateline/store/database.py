@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dateline.store import query, reader, schema, writer
+from dateline.store import corroboration, query, reader, schema, writer
 
 STORED = "stored"
 UNCHANGED = "unchanged"
@@ -79,8 +79,10 @@ class Store:
                                (doc_id, origin)).rowcount
             conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
             try:
-                writer.insert_record(conn, record, content_hash=content_hash, origin=origin,
-                                     url=url)
+                document_row = writer.insert_record(conn, record, content_hash=content_hash,
+                                                    origin=origin, url=url)
+                body = "\n".join(text[a:b] for a, b in story or []) if text is not None else None
+                corroboration.on_store(conn, record, document_row, body=body or None)
                 if text is not None:
                     conn.execute(
                         "INSERT INTO article_text (document_id, text, story_json) "
