@@ -141,3 +141,12 @@ def test_a_purpose_infinitive_is_not_a_second_event(code_text):
 def test_an_infinitive_under_a_non_event_verb_is_coded(code_text):
     events, _ = events_of(code_text, "Egypt sent an envoy to Tel Aviv to meet Israeli officials.")
     assert any(e["type"] == "CONSULT" for e in events)
+
+
+def test_then_carries_the_time_of_the_same_story_line(code_text):
+    body = ("Last week, Russian jets bombed rebel positions in Idlib in Syria. "
+            "The rebels, who seized the town of Saraqeb earlier this year, said many fighters died. "
+            "Then, Russian warships fired cruise missiles at targets in Aleppo province.")
+    events, _ = events_of(code_text, body)
+    then = [e for e in events if e["sentence"].startswith("Then") and e["type"] == "ASSAULT"]
+    assert then and then[0]["when"]["start"] == "2023-02-27" and then[0]["when"]["end"] == "2023-03-05"

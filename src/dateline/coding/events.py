@@ -285,14 +285,18 @@ class Coder:
         annotated = self.resolved.annotated
         drafts = _dedupe(self.drafts())
         times: list[TimeSpan] = []
-        previous: TimeSpan | None = None
+        # "Then, ..." continues the story line: the time of the latest dated event of the same
+        # kind, else of any kind, is what a connective carries over
+        latest: TimeSpan | None = None
+        latest_of: dict[str, TimeSpan] = {}
         for draft in drafts:
             tok = draft.found.token
+            kind = draft.found.trigger.type
             t_start = annotated.parsed[draft.sentence.block].offset + tok.idx
             when = event_time(annotated, self.resolved.times, draft.sentence.index, t_start,
-                              t_start + len(tok.text), previous)
+                              t_start + len(tok.text), latest_of.get(kind, latest))
             if when.start or when.end:
-                previous = when
+                latest = latest_of[kind] = when
             times.append(when)
         times = _retold_times(drafts, times)
         events: list[Event] = []
