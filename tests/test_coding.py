@@ -150,3 +150,12 @@ def test_then_carries_the_time_of_the_same_story_line(code_text):
     events, _ = events_of(code_text, body)
     then = [e for e in events if e["sentence"].startswith("Then") and e["type"] == "ASSAULT"]
     assert then and then[0]["when"]["start"] == "2023-02-27" and then[0]["when"]["end"] == "2023-03-05"
+
+
+def test_a_place_named_on_an_event_noun_is_its_place(code_text):
+    body = ("His Geneva meeting covered the fighting in Sudan, where the army holds the port "
+            "of Port Sudan.")
+    record = code_text(PAGE.format(title="t", body=body))
+    places = {p["id"]: p["name"] for p in record["places"]}
+    meeting = next(e for e in record["events"] if e["type"] == "CONSULT")
+    assert places[meeting["place"]] == "Geneva"

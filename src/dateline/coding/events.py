@@ -272,8 +272,10 @@ class Coder:
         excluded = [p for p in in_sentence if any(in_phrase(p, s) for s in subject_tokens)
                     or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
-        if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-            local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded]
+        if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj"):
+            # an event named as an object takes the place its verb gives ("launched strikes in X")
+            local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded
+                     and roles[p.id] == "locative"]
         if local:
             return local, True
         rest = [p for p in in_sentence if p not in excluded]
@@ -367,7 +369,7 @@ def _place_role(doc: Any, place: Place, offset: int) -> str:
         if span is None:
             continue
         head = span.root
-        while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+        while head.dep_ in ("conj", "appos") and head.head is not head:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
             return "locative"
