@@ -46,15 +46,21 @@ def cli_group():
 
 
 def store_state(db: Path) -> dict:
+    """Every table of the store (times of writing left out; failures in any order)."""
+    import sqlite3
+
     with Store(db) as store:
-        return {
-            "records": store.records(),
-            "documents": [{k: v for k, v in row.items() if k != "stored_at"}
-                          for row in store.documents()],
-            "failures": sorted((row["origin"], row["stage"], row["error"])
-                               for row in store.failures()),
-            "counts": store.counts(),
-        }
+        state: dict = {"records": store.records()}
+    with sqlite3.connect(db) as conn:
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'events_fts%' AND name <> 'schema_version' ORDER BY name")]
+        for table in tables:
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")
+                       if not row[1].endswith("_at") and not (table == "failures" and row[1] == "id")]
+            rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            state[table] = sorted(rows, key=repr)
+    return state
 
 
 @pytest.fixture(scope="module")

@@ -148,6 +148,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, engine: str,
 def _ingest_local(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int,
                   summary: Any, progress: Any) -> None:
     from dateline.cli import _validated
+    from dateline.engines.load import refresh_incidents
     from dateline.engines.local import Skipped, run_local
     from dateline.pipeline import Failure
     from dateline.store import Store
@@ -166,10 +167,13 @@ def _ingest_local(paths: tuple[str, ...], db: str, workers: int | None, batch_si
                 continue
             record = _validated(out.record.to_dict())
             status = store.store_record(record, content_hash=out.content_hash,
-                                        origin=out.raw.origin, url=out.raw.url)
+                                        origin=out.raw.origin, url=out.raw.url,
+                                        text=out.record.article.text,
+                                        story=out.record.article.blocks)
             if status == "unchanged":
                 summary.unchanged += 1
             summary.add_record(record)
+    refresh_incidents(db)
 
 
 def _load_into(parquet_dir: str, db: str, progress: Any) -> Any:

@@ -82,7 +82,8 @@ def process_partition(part: int, files: list[str], out_dir: str,
     summary = PartSummary(part)
     for position, out in enumerate(run_paths(files, batch_size=batch_size)):
         if isinstance(out, Failure):
-            writer.add_failure(position=position, origin=out.origin, stage=out.stage, error=out.error)
+            writer.add_failure(position=position, origin=out.origin, stage=out.stage,
+                               error=out.error, skipped=out.skipped)
             summary.failures.append(out.line())
             continue
         record = out.record.to_dict()
@@ -95,7 +96,8 @@ def process_partition(part: int, files: list[str], out_dir: str,
             summary.failures.append(failure.line())
             continue
         writer.add_record(record, position=position, origin=out.raw.origin, url=out.raw.url,
-                          content_hash=out.content_hash)
+                          content_hash=out.content_hash, text=out.record.article.text,
+                          story=out.record.article.blocks)
         summary.documents += 1
         for ev in record["events"]:
             summary.events[ev["type"]] = summary.events.get(ev["type"], 0) + 1

@@ -12,8 +12,9 @@ Layout under the output folder (Hive-style, one file per input partition and mon
 publication date is unknown; ``unknown`` when neither is known).  Every row
 carries ``part`` and ``position`` (the order of the pipeline's outputs), so the
 merge can replay documents and failures in input order; the documents table
-keeps the whole record as JSON, so the merge stores exactly what a
-single-process ingest stores.
+keeps the whole record as JSON (keys in the record's own order, which the
+store keeps) and the article text with its story blocks, so the merge stores
+exactly what a single-process ingest stores.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(_KEYS + [
         ("origin", _TEXT), ("url", _TEXT), ("content_hash", _TEXT), ("title", _TEXT),
         ("published", _TEXT), ("page_date", _TEXT), ("source", _TEXT), ("language", _TEXT),
-        ("events", pa.int32()), ("record", _TEXT)]),
+        ("events", pa.int32()), ("record", _TEXT), ("text", _TEXT), ("story", _TEXT)]),
     "actors": pa.schema(_KEYS + [
         ("actor_id", _TEXT), ("name", _TEXT), ("kind", _TEXT), ("country", _TEXT),
         ("sector", _TEXT), ("mentions", _NAMES)]),
@@ -54,7 +55,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("status", _TEXT), ("fatalities", pa.int64())]),
 }
 FAILURE_SCHEMA = pa.schema([("part", pa.int32()), ("position", pa.int32()),
-                            ("origin", _TEXT), ("stage", _TEXT), ("error", _TEXT)])
+                            ("origin", _TEXT), ("stage", _TEXT), ("error", _TEXT),
+                            ("skipped", pa.bool_())])
 
 
 def part_name(part: int) -> str:
@@ -68,8 +70,10 @@ def month_of(record: dict[str, Any]) -> str:
 
 
 def record_rows(record: dict[str, Any], *, part: int, position: int, origin: str,
-                url: str | None, content_hash: str) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record adds to each table."""
+                url: str | None, content_hash: str, text: str | None = None,
+                story: list[tuple[int, int]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The rows one record adds to each table (``text``: the article text the offsets
+    point into; ``story``: its body blocks)."""
     doc = record["doc"]
     keys = {"part": part, "position": position, "doc_id": doc["id"]}
     rows: dict[str, list[dict[str, Any]]] = {"documents": [{
@@ -77,7 +81,8 @@ def record_rows(record: dict[str, Any], *, part: int, position: int, origin: str
         "title": doc.get("title"), "published": doc.get("published"),
         "page_date": doc.get("page_date"), "source": doc.get("source"),
         "language": doc.get("language"), "events": len(record["events"]),
-        "record": json.dumps(record, ensure_ascii=False, sort_keys=True)}]}
+        "record": json.dumps(record, ensure_ascii=False), "text": text,
+        "story": None if story is None else json.dumps([list(span) for span in story])}]}
     rows["actors"] = [{**keys, "actor_id": a["id"], "name": a["name"], "kind": a["kind"],
                        "country": a.get("country"), "sector": a.get("sector"),
                        "mentions": list(a.get("mentions") or [])} for a in record["actors"]]
@@ -113,16 +118,18 @@ class PartWriter:
         self.failures: list[dict[str, Any]] = []
 
     def add_record(self, record: dict[str, Any], *, position: int, origin: str,
-                   url: str | None, content_hash: str) -> None:
+                   url: str | None, content_hash: str, text: str | None = None,
+                   story: list[tuple[int, int]] | None = None) -> None:
         month = month_of(record)
         tables = record_rows(record, part=self.part, position=position, origin=origin, url=url,
-                             content_hash=content_hash)
+                             content_hash=content_hash, text=text, story=story)
         for table, rows in tables.items():
             self.rows[(table, month)].extend(rows)
 
-    def add_failure(self, *, position: int, origin: str, stage: str, error: str) -> None:
+    def add_failure(self, *, position: int, origin: str, stage: str, error: str,
+                    skipped: bool = False) -> None:
         self.failures.append({"part": self.part, "position": position, "origin": origin,
-                              "stage": stage, "error": error})
+                              "stage": stage, "error": error, "skipped": skipped})
 
     def clear_old(self) -> None:
         """Remove this partition's files from an earlier, possibly interrupted, run."""
@@ -177,23 +184,26 @@ def part_numbers(root: str | Path) -> list[int]:
 def read_part(root: str | Path, part: int) -> Iterator[dict[str, Any]]:
     """One partition's documents and failures in output order.
 
-    Documents come as {"kind": "document", "record", "content_hash", "origin", "url"};
-    failures as {"kind": "failure", "origin", "stage", "error"}.
+    Documents come as {"kind": "document", "record", "content_hash", "origin", "url",
+    "text", "story"}; failures as {"kind": "failure", "origin", "stage", "error", "skipped"}.
     """
     name = part_name(part)
     root = Path(root)
     items: list[tuple[int, dict[str, Any]]] = []
-    columns = ["position", "record", "content_hash", "origin", "url"]
+    columns = ["position", "record", "content_hash", "origin", "url", "text", "story"]
     for path in sorted(root.glob(f"documents/month=*/{name}.parquet")):
         for row in pq.read_table(path, columns=columns).to_pylist():
+            story = None if row["story"] is None else [tuple(s) for s in json.loads(row["story"])]
             items.append((row["position"], {
                 "kind": "document", "record": json.loads(row["record"]),
-                "content_hash": row["content_hash"], "origin": row["origin"], "url": row["url"]}))
+                "content_hash": row["content_hash"], "origin": row["origin"], "url": row["url"],
+                "text": row["text"], "story": story}))
     failures = root / "failures" / f"{name}.parquet"
     if failures.exists():
         for row in pq.read_table(failures).to_pylist():
             items.append((row["position"], {"kind": "failure", "origin": row["origin"],
-                                            "stage": row["stage"], "error": row["error"]}))
+                                            "stage": row["stage"], "error": row["error"],
+                                            "skipped": bool(row["skipped"])}))
     items.sort(key=lambda item: item[0])
     for _, item in items:
         yield item
