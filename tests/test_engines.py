@@ -2,6 +2,7 @@
 a killed ingest resumes with no document lost or stored twice."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -166,6 +167,32 @@ def test_files_are_listed_in_the_order_they_are_read(corpus, tmp_path):
         (corpus / ".hidden.txt").unlink()
         (sub / "a.txt").unlink()
         sub.rmdir()
+
+
+def test_extract_with_two_workers_writes_the_same_files(corpus, tmp_path):
+    import click
+    from click.testing import CliRunner
+
+    from dateline.cli_scale import register
+
+    @click.group()
+    def group() -> None:
+        """test group"""
+
+    register(group)
+    outputs = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        result = CliRunner().invoke(group, ["extract", str(corpus), "--out", str(out),
+                                            "--workers", workers, "--batch-size", "2"])
+        assert result.exit_code == 1                      # the two bad files
+        assert result.stderr.count("error: ") == 2
+        outputs[workers] = {p.name: p.read_text() for p in out.iterdir()}
+    assert len(outputs["1"]) == 12
+    assert outputs["2"] == outputs["1"]
+    lines = CliRunner().invoke(group, ["extract", str(corpus), "--out", "-", "--workers", "2",
+                                       "--batch-size", "2", "--quiet"]).stdout.splitlines()
+    assert [json.loads(line)["doc"]["id"] for line in lines] == [f"page-{i:03d}" for i in range(12)]
 
 
 INGEST = ("import sys; from dateline.cli import cli; from dateline.cli_scale import register; "
