@@ -92,11 +92,11 @@ def _resolve_time(annotated_docs: list[AnnotatedArticle]) -> float:
     return time.perf_counter() - began
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=sorted(SETS), default="test")
     parser.add_argument("--errors", type=int, default=0, help="print this many value/extent errors")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     model = nlp()
     docs = load(args.split)
     n_gold = n_sys = sys_rel = sys_str = gold_rel = gold_str = value_ok = type_ok = 0
@@ -162,6 +162,7 @@ def main() -> None:
         print("| " + " | ".join(row) + " |")
     for line in errors:
         print(line)
+    return {"strict_f1": sf, "relaxed_f1": rf, "value_f1": va * rf, "type_f1": ta * rf}
 
 
 if __name__ == "__main__":
