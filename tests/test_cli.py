@@ -106,3 +106,25 @@ def test_events_command_filters_and_formats(corpus, tmp_path):
     as_csv = runner.invoke(cli, ["events", "--db", str(db), "--format", "csv", "--since", "2023-05-01"])
     assert as_csv.output.splitlines()[0].startswith("event_id") or "," in as_csv.output.splitlines()[0]
     assert "Tbilisi" not in as_csv.output
+
+
+def test_events_command_has_every_store_filter(corpus, tmp_path):
+    import dateline
+
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(corpus), "--db", str(db), "--quiet"])
+    def rows(*args):
+        out = runner.invoke(cli, ["events", "--db", str(db), "--format", "json", *args])
+        assert out.exit_code == 0, out.output
+        return [json.loads(line) for line in out.output.splitlines()]
+    every = rows()
+    assert rows("--country", "GE") and all(r["place_country"] == "GE" for r in rows("--country", "GE"))
+    assert {r["type"] for r in rows("--cameo-root", "19")} <= {"ASSAULT"}
+    assert all("Khartoum" in r["sentence"] for r in rows("--text", "Khartoum"))
+    near = rows("--near", "41.7,44.8,50")                    # around Tbilisi
+    assert near and all(r["place_country"] == "GE" for r in near)
+    assert len(rows("--limit", "1", "--offset", "1")) == 1
+    with dateline.open(str(db)) as store:                    # the Python API, same filters
+        assert len(store.events()) == len(every)
+        assert [r["event_id"] for r in store.events(country="GE")] == [r["event_id"] for r in rows("--country", "GE")]

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from dateline import __version__
+from dateline.cli_options import filter_options, filters_from
 
 
 class Progress:
@@ -167,20 +168,17 @@ EVENT_COLUMNS = ("event_id", "type", "cameo", "source", "target", "place", "star
 
 @cli.command()
 @click.option("--db", default="dateline.db", show_default=True, type=click.Path(exists=True))
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--actor", help="Actor name or code, as source or target.")
-@click.option("--since", help="Events that end on or after this ISO date.")
-@click.option("--until", help="Events that start on or before this ISO date.")
+@filter_options
 @click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--offset", type=int, default=0, help="Skip this many events first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-def events(db: str, type_: str | None, actor: str | None, since: str | None, until: str | None,
-           limit: int | None, fmt: str) -> None:
-    """List stored events, filtered."""
+def events(db: str, limit: int | None, offset: int, fmt: str, **options: Any) -> None:
+    """List stored events, filtered (every filter of the Python and HTTP APIs)."""
     from dateline.store import Store
 
     with Store(db) as store:
-        rows = store.events(type=type_, actor=actor, since=since, until=until, limit=limit)
+        rows = store.events(**filters_from(options), limit=limit, offset=offset)
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
