@@ -86,3 +86,9 @@ def test_crowds_of_people_protest(code_text):
     events, _, codes = coded(code_text, "Thousands of people rallied in Tbilisi on Sunday against the law.")
     rally = next(e for e in events if e["type"] == "PROTEST")
     assert [s for _, s in codes(rally["source"])] == ["CVL"]
+
+
+def test_sites_named_for_a_listed_group_are_the_groups(code_text):
+    events, _, codes = coded(code_text, "Britain launched air strikes on Houthi military sites across Yemen.")
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(strike["target"]) == [("YEM", "REB")]

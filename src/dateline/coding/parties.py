@@ -122,6 +122,13 @@ class PartyResolver:
 
     def _holder(self, token: Token, offset: int) -> ActorMention | None:
         """Ground named by who holds it ("rebel territory", "Hamas positions") stands for its holder."""
+        for child in token.children:                       # a named holder first ("Houthi sites")
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                org = self.lexicon.org(child.text) or self.lexicon.org(child.text + "s")
+                if org is not None:
+                    return ActorMention(offset + child.idx, offset + child.idx + len(child.text), child.text,
+                                        f"org:{org.name}", org.name, org.kind, org.country, org.sector,
+                                        offset + child.idx, token.dep_)
         for child in token.children:
             if child.dep_ in ("amod", "compound") and child.i < token.i:
                 entry = self.lexicon.role(child.lemma_) or self.lexicon.role(child.text)
