@@ -118,6 +118,13 @@ def weapon_firer(token: Token) -> list[Token] | None:
     return None
 
 
+def _role_word(token: Token) -> bool:
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
+    return lex.role(token.lemma_) is not None or lex.role(token.text) is not None
+
+
 def demonym_modifiers(noun: Token) -> list[Token]:
     """Demonyms among a noun's left modifiers, hyphenated pairs included ("an Iranian-Russian alliance")."""
     from dateline.resolve.actor_lexicon import load_actor_lexicon
@@ -141,12 +148,14 @@ def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list
             sources.extend(conjuncts(child))
         elif child.dep_ in ("amod", "compound") and child.ent_type_ == "ORG":
             sources.append(child)
+        elif child.dep_ in ("amod", "compound") and child.i < noun.i and _role_word(child):
+            sources.append(child)              # "rebel advances", "army offensive", "police raids"
         elif child.dep_ == "compound" and child.ent_type_ == "GPE" and doer_noun:
             sources.append(child)
     sources += [t for t in demonym_modifiers(noun) if t not in sources]
-    sources += prep_objects(noun, ("by",))
-    if noun.lemma_.lower() in ("arrival", "deployment", "visit", "trip", "attack", "offensive", "advance"):
-        sources += prep_objects(noun, ("of", "from"))
+    sources += prep_objects(noun, ("by", "from"))          # "a request from Assad", "aid from Japan"
+    if noun.lemma_.lower() in word_set("of_doer"):
+        sources += prep_objects(noun, ("of",))                # "the arrival of Iranian forces"
     joint = prep_objects(noun, ("between", "with", "among"))
     targets = prep_objects(noun, TARGET_PREPS)
     return sources, targets, joint

@@ -265,7 +265,8 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
 
 def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offset: int, mention):
     lex = ctx.lexicon
-    plural = head.tag_ in PLURAL_TAGS
+    # a role word modifying a noun ("rebel advances", "police raids") means the whole body
+    plural = head.tag_ in PLURAL_TAGS or head.dep_ in ("compound", "amod")
     for child in head.children:                 # "Boko Haram fighters", "Hamas gunmen"
         if child.dep_ == "compound" and child.i < head.i:
             named = entity_of(child)

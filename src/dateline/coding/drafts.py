@@ -1,0 +1,125 @@
+"""Drafts of events and the rules that join, split and date them across a document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dateline.coding.attribution import Speaker
+from dateline.coding.triggers import Found
+from dateline.records import ActorMention, Place, Sentence, TimeSpan
+
+Token = Any
+FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
+MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "PROTEST", "RETREAT"}
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+             "RETREAT": "CONCEDE", "COERCE": "THREATEN"}
+FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "130"}
+RECIPIENT_TYPES = {"AID", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN"}
+
+
+@dataclass
+class Draft:
+    found: Found
+    sentence: Sentence
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    places: list[Place]
+    speaker: Speaker | None
+    mode: str | None
+    cameo: str | None
+    fatalities: int | None = None
+    local_place: bool = False        # the place is named with the trigger, not elsewhere in the sentence
+    sides: bool = False              # the doers were named as modifiers of one event noun
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "on", "over", "outside"}
+
+
+def place_role(doc: Any, place: Place, offset: int) -> str:
+    """How a place name is used in its sentence: 'locative' after in/at/near, else its head's dependency."""
+    for start, end in place.spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("conj", "appos") and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            return "locative"
+        return head.dep_
+    return ""
+
+
+def split_sides(draft: Draft) -> list[Draft]:
+    """"Russian and American air strikes" are two sets of strikes, one by each side: a one-sided
+    act named by a noun with several doers of different countries gives one event per doer.
+    Joint acts (talks, agreements, cooperation) keep all their parties together."""
+    if not draft.sides or draft.found.trigger.type in JOINT_TYPES or len(draft.sources) < 2:
+        return [draft]
+    countries = [m.country for m in draft.sources]
+    if None in countries or len(set(countries)) != len(countries):
+        return [draft]
+    return [replace(draft, sources=[m]) for m in draft.sources]
+
+
+def retold_times(drafts: list[Draft], times: list[TimeSpan]) -> list[TimeSpan]:
+    """An undated event that retells a dated one (same type and mode, the same doers, the same
+    place) happened when that one did: the earlier telling first, else the later."""
+    out = list(times)
+    for i, draft in enumerate(drafts):
+        if times[i].start or times[i].end or not draft.sources:
+            continue
+        order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(drafts)))
+        for j in order:
+            other = drafts[j]
+            if (times[j].start or times[j].end) and same_incident(draft, other):
+                out[i] = times[j]
+                break
+    return out
+
+
+def same_incident(a: Draft, b: Draft) -> bool:
+    if a.found.trigger.type != b.found.trigger.type or (a.mode or "") != (b.mode or ""):
+        return False
+    if not {m.key for m in a.sources} & {m.key for m in b.sources}:
+        return False
+    pa = {p.id for p in a.places}
+    pb = {p.id for p in b.places}
+    return not pa or not pb or bool(pa & pb)
+
+
+def most_specific(places: list[Place]) -> Place:
+    rank = {"city": 0, "admin1": 1, "region": 2, "other": 3, "country": 4, "water": 5}
+    return min(places, key=lambda p: rank.get(p.feature, 9))
+
+
+def number_value(text: str) -> int | None:
+    digits = re.sub(r"[,\s]", "", text)
+    return int(digits) if digits.isdigit() else None
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Two triggers of one sentence that describe one act (one inside the other, same type,
+    same doers, compatible modes) give one event: the one with the more specific place."""
+    keep: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in keep if same_act(k, d)), None)
+        if twin is None:
+            keep.append(d)
+        elif len(d.places) > len(twin.places):
+            keep[keep.index(twin)] = d
+    return keep
+
+
+def same_act(a: Draft, b: Draft) -> bool:
+    if a.sentence.index != b.sentence.index or a.found.trigger.type != b.found.trigger.type:
+        return False
+    if {m.key for m in a.sources} != {m.key for m in b.sources}:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    ta, tb = a.found.token, b.found.token
+    linked = (ta.left_edge.i <= tb.i <= ta.right_edge.i) or (tb.left_edge.i <= ta.i <= tb.right_edge.i)
+    return linked and (a.found.is_noun or b.found.is_noun or a.found.trigger.type in FORCE_TYPES)
