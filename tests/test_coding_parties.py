@@ -92,3 +92,25 @@ def test_sites_named_for_a_listed_group_are_the_groups(code_text):
     events, _, codes = coded(code_text, "Britain launched air strikes on Houthi military sites across Yemen.")
     strike = next(e for e in events if e["type"] == "ASSAULT")
     assert codes(strike["target"]) == [("YEM", "REB")]
+
+
+def test_strikes_on_ground_the_text_says_a_group_holds_target_that_group(code_text):
+    body = ("Al-Shabaab has strongholds in Jilib and Bu'aale. "
+            "On Monday, American drones struck Jilib, the US military said.")
+    events, _, codes = coded(code_text, body)
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(strike["target"]) == [("SOM", "INS")]
+
+
+def test_where_a_group_is_in_control(code_text):
+    body = ("Most of the shells landed in Bakhmut, where Russian forces are in control, "
+            "and Ukrainian artillery kept firing on Bakhmut.")
+    events, _, codes = coded(code_text, body)
+    firing = [e for e in events if e["type"] == "ASSAULT" and codes(e["source"]) == [("UKR", "MIL")]]
+    assert firing and codes(firing[0]["target"]) == [("RUS", "MIL")]
+
+
+def test_an_agreement_reached_at_talks_is_between_the_parties_of_the_talks(code_text):
+    events, _, codes = coded(code_text, "A ceasefire agreement was reached at talks between Armenia and Azerbaijan in Brussels.")
+    agreement = next(e for e in events if e["type"] == "AGREE")
+    assert set(codes(agreement["source"])) == {("ARM", "GOV"), ("AZE", "GOV")}

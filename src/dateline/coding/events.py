@@ -6,6 +6,7 @@ from typing import Any
 
 from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
+from dateline.coding.context import holder_of, meeting_parties, presence_holders
 from dateline.coding.drafts import (FORCE_TYPES, FUTURE_AS, FUTURE_CAMEO, JOINT_TYPES, MATERIAL_TYPES,
                                      RECIPIENT_TYPES, Draft, dedupe, most_specific, number_value,
                                      place_role, retold_times, split_sides)
@@ -32,6 +33,7 @@ class Coder:
         self.quotes = quote_regions(annotated.article.text)
         self.focus_place = self._focus_place()
         self.history: list[Draft] = []
+        self.holders: list = []
 
     def _focus_place(self) -> Place | None:
         if not self.ctx.focus or self.ctx.focus not in self.lex.states:
@@ -264,7 +266,8 @@ class Coder:
     # ---- assembling records ---------------------------------------------------------------------
     def events(self) -> list[Event]:
         annotated = self.resolved.annotated
-        drafts = dedupe(self.drafts())
+        drafts = meeting_parties(dedupe(self.drafts()))
+        self.holders = presence_holders(self.resolved, self.parties.resolve)
         times: list[TimeSpan] = []
         # "Then, ..." continues the story line: the time of the latest dated event of the same
         # kind, else of any kind, is what a connective carries over
@@ -306,6 +309,10 @@ class Coder:
             host = host_state(place.country, self.lex, draft.sentence.start, draft.sentence.start, place.mention)
             if host is not None and all(s.country != host.country for s in sources):
                 targets, mode, cameo = [host], "visit", "042"
+        if trig.type == "ASSAULT" and not targets:
+            holder = holder_of(place, self.holders)     # strikes on ground the text says X holds
+            if holder is not None and holder.key not in {m.key for m in sources}:
+                targets = [holder]
         speaker_party = False
         if draft.speaker is not None:
             said = self.parties.resolve(draft.speaker.head, self._offset(draft))
