@@ -1,9 +1,11 @@
 // The workbench page: shared filters feeding the map, timeline, network and event list.
 import { getAll } from "./api.js";
+import { ClaimsPanel, groundColours, groundLabel, OUTSIDE_REPORT } from "./claims.js";
 import { DocumentView } from "./docview.js";
 import { clear, el, partyLine } from "./dom.js";
 import { EventMap } from "./map.js";
 import { drawNetwork } from "./network.js";
+import { IncidentTimeline } from "./incidents.js";
 import { drawTimeline } from "./timeline.js";
 
 const LIST_PAGE = 100;
@@ -18,7 +20,14 @@ class Workbench {
     this.moreButton = document.getElementById("more");
     this.interval = document.getElementById("interval");
     this.documentView = new DocumentView(document.getElementById("doc-view"));
-    this.map = new EventMap(document.getElementById("map"), (event) => this.openEvent(event));
+    this.map = new EventMap(document.getElementById("map"), document.getElementById("ground-legend"),
+      (event) => this.openEvent(event));
+    this.claims = new ClaimsPanel(document.getElementById("claims-panel"), {
+      onReport: (report) => this.colourByGround(report), onOpenEvent: (event) => this.openEvent(event),
+    });
+    this.incidents = new IncidentTimeline(document.getElementById("incident-timeline"), {
+      onOpenEvent: (event) => this.openEvent(event),
+    });
     this.events = [];
     this.shown = 0;
     this.form.addEventListener("submit", (ev) => { ev.preventDefault(); this.refresh(); });
@@ -62,6 +71,8 @@ class Workbench {
         getAll("/api/events", "events", filters),
         getAll("/api/aggregates/actor-pairs", "pairs", filters, 200),
         this.refreshTimeline(filters),
+        this.claims.update(filters),
+        this.incidents.load(filters.actor),
       ]);
       this.events = events.items;
       const placed = this.map.show(this.events);
@@ -79,6 +90,19 @@ class Workbench {
   async refreshTimeline(filters) {
     const data = await getAll("/api/aggregates/time", "counts", { ...filters, interval: this.interval.value }, TIMELINE_CELLS);
     drawTimeline(document.getElementById("timeline"), document.getElementById("legend"), data.items);
+  }
+
+  // While the claims panel shows a report, markers take the colour of who held the ground.
+  colourByGround(report) {
+    if (!report) {
+      this.map.colourByGround(null);
+      return;
+    }
+    const events = report.events;
+    this.map.colourByGround({
+      labelOf: (id) => (Object.hasOwn(events, id) ? groundLabel(events[id]) : undefined),
+      colours: groundColours(report), outside: OUTSIDE_REPORT,
+    });
   }
 
   showMoreRows() {
