@@ -20,14 +20,19 @@ from typing import Any
 
 import httpx
 import pytest
+import test_ui
 from test_api_support import running_server
-from test_ui import browser, load, page  # noqa: F401  (fixtures shared with the page tests)
 
 from dateline.control import import_layer
 from dateline.pipeline import Failure, run_paths
 from dateline.serve import Settings
 from dateline.store import Store
 from dateline.store import control as control_store
+
+# The browser and page fixtures (and the page loader) of the workbench page tests.
+browser = test_ui.browser
+page = test_ui.page
+load = test_ui.load
 
 ACTOR = "Nigerian armed forces"
 ISWAP = "Islamic State West Africa Province"
@@ -131,18 +136,23 @@ def test_claims_panel_counts_equal_the_report_and_colour_the_map(
     page.wait_for_selector("#claims-panel[data-state=ready]")
 
     for g in report["claimed"]["by_target"]:
-        assert count_of(page, f"button.count[data-side=claimed][data-kind=target][data-key='{g['key']}']") \
-            == g["count"]
+        assert count_of(page, f"button.count[data-side=claimed][data-kind=target]"
+                              f"[data-key='{g['key']}']") == g["count"]
     for row in report["claimed_targets_vs_ground"]:
-        assert count_of(page, f"button.count[data-kind=on-ground][data-key='{row['target']}']") \
-            == row["on_its_ground"]
+        assert count_of(page, f"button.count[data-kind=on-ground]"
+                              f"[data-key='{row['target']}']") == row["on_its_ground"]
     for g in asserted["by_admin1"]:
-        assert count_of(page, f"button.count[data-kind=admin1][data-key='{g['key']}']") == g["count"]
+        assert count_of(page, f"button.count[data-kind=admin1][data-key='{g['key']}']") \
+            == g["count"]
     for g in asserted["by_ground"]:
-        assert count_of(page, f"button.count[data-kind=ground][data-key='{g['key']}']") == g["count"]
+        assert count_of(page, f"button.count[data-kind=ground][data-key='{g['key']}']") \
+            == g["count"]
     cells = page.locator("button.count[data-kind=admin1-ground]")
-    drawn = {f"{cells.nth(i).get_attribute('data-admin1')} | {cells.nth(i).get_attribute('data-ground')}":
-             int(cells.nth(i).inner_text()) for i in range(cells.count())}
+    drawn = {}
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        key = f"{cell.get_attribute('data-admin1')} | {cell.get_attribute('data-ground')}"
+        drawn[key] = int(cell.inner_text())
     assert drawn == {g["key"]: g["count"] for g in asserted["by_admin1_and_ground"]}
 
     # A count lists the sentences of its events.
@@ -172,13 +182,36 @@ def test_claims_panel_counts_equal_the_report_and_colour_the_map(
     assert page.problems == []
 
 
-def test_an_actor_without_claims_gets_an_empty_panel(page: Any, server: str) -> None:
-    choose_actor(page, server, "Chadian armed forces")
+def test_the_open_panel_follows_the_date_filters(page: Any, server: str) -> None:
+    early = httpx.get(server + "/api/claims",
+                      params={"actor": ACTOR, "until": "2024-05-10"}).json()
+    assert early["asserted"]["total"] == 2
+    choose_actor(page, server, ACTOR)
+    page.click("#claims-toggle")
+    page.wait_for_selector("#claims-panel[data-state=ready]")
+    assert page.locator("#claims-landed tr.totals td.total").last.inner_text() == "4"
+    page.fill("#f-until", "2024-05-10")
+    page.click("#f-apply")
+    page.wait_for_selector("body[data-state=ready]")
+    assert page.locator("#claims-landed tr.totals td.total").last.inner_text() == "2"
+    for g in early["asserted"]["by_ground"]:
+        assert count_of(page, f"button.count[data-kind=ground][data-key='{g['key']}']") \
+            == g["count"]
+    assert page.problems == []
+
+
+def test_an_actor_without_claims_gets_an_empty_panel_and_markup_stays_text(
+        page: Any, server: str) -> None:
+    actor = 'Chadian <img src=x onerror="window.__pwned = 1"> forces'
+    choose_actor(page, server, actor)
     page.click("#claims-toggle")
     page.wait_for_selector("#claims-panel[data-state=ready]")
     assert page.locator("#claims-panel button.count").count() == 0
-    assert "0 claimed attacks" in page.locator("#claims-note").inner_text()
-    assert "No incidents" in page.locator("#incidents-note").inner_text()
+    note = page.locator("#claims-note").inner_text()
+    assert note.startswith(actor + ": 0 claimed attacks")
+    assert page.locator("#incidents-note").inner_text() == f"No incidents of {actor}."
+    assert page.locator("#claims-panel img, #incident-timeline img").count() == 0
+    assert page.evaluate("() => window.__pwned === undefined")
     assert page.problems == []
 
 
@@ -210,7 +243,8 @@ def test_incident_timeline_lists_incidents_and_opens_their_reports(
     for status, n in mubi["status"].items():
         assert f"{status} {n}" in item.locator(".badge.status").inner_text()
     item.locator("button.incident-open").click()
-    page.wait_for_selector(f"#incident-reports[data-incident='{mubi['incident_id']}'][data-state=ready]")
+    page.wait_for_selector(f"#incident-reports[data-incident='{mubi['incident_id']}']"
+                           "[data-state=ready]")
     detail = httpx.get(f"{server}/api/incidents/{mubi['incident_id']}").json()
     reports = page.locator("#incident-reports li")
     assert reports.count() == len(detail["report_list"]) == 3
@@ -220,7 +254,8 @@ def test_incident_timeline_lists_incidents_and_opens_their_reports(
     page.screenshot(path=str(tmp_path / "incident-timeline.png"), full_page=True)
 
     radio = next(r for r in detail["report_list"] if r["outlet"] == "Chad Basin Radio")
-    page.locator(f"#incident-reports li[data-event='{radio['event_id']}'] button.open-event").click()
+    page.locator(f"#incident-reports li[data-event='{radio['event_id']}'] "
+                 "button.open-event").click()
     page.wait_for_selector("#doc-view[data-state=ready]")
     highlighted = "".join(page.locator("mark.event-sentence.selected").all_text_contents())
     assert highlighted == radio["sentence"]

@@ -48,6 +48,7 @@ export class ClaimsPanel {
     this.onOpenEvent = onOpenEvent;
     this.report = null;
     this.filters = {};
+    this.request = 0;   // the latest load; answers to older ones are dropped
     this.toggle.addEventListener("click", () => this.setOpen(this.body.hidden));
   }
 
@@ -59,8 +60,12 @@ export class ClaimsPanel {
     this.body.hidden = !open;
     this.toggle.textContent = open ? "Hide" : "Show";
     this.toggle.setAttribute("aria-expanded", String(open));
-    if (open) await this.load(this.filters);
-    else this.onReport(null);
+    if (open) {
+      await this.load(this.filters);
+    } else {
+      this.request += 1;
+      this.onReport(null);
+    }
   }
 
   // Called with the page's filters whenever they change; loads only while open.
@@ -70,6 +75,7 @@ export class ClaimsPanel {
   }
 
   async load(filters) {
+    const request = ++this.request;
     this.root.dataset.state = "loading";
     this.report = null;
     clear(this.targets);
@@ -84,10 +90,12 @@ export class ClaimsPanel {
     }
     try {
       const report = await getJSON("/api/claims", { actor, since: filters.since, until: filters.until });
+      if (request !== this.request) return;
       this.report = report;
       this.render(report);
       this.onReport(report);
     } catch (err) {
+      if (request !== this.request) return;
       this.note.textContent = `Could not load the claims report: ${err.message}`;
       this.onReport(null);
     }

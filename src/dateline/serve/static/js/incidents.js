@@ -27,9 +27,14 @@ export class IncidentTimeline {
     this.note = root.querySelector("#incidents-note");
     this.reports = root.querySelector("#incident-reports");
     this.onOpenEvent = onOpenEvent;
+    // The latest list and detail asked for: answers to older requests are dropped.
+    this.listRequest = 0;
+    this.detailRequest = 0;
   }
 
   async load(actor) {
+    const request = ++this.listRequest;
+    this.detailRequest += 1;
     this.root.dataset.state = "loading";
     clear(this.list);
     clear(this.reports);
@@ -40,11 +45,13 @@ export class IncidentTimeline {
     }
     try {
       const data = await getJSON("/api/timeline", { actor });
+      if (request !== this.listRequest) return;
       this.note.textContent = data.incidents.length
         ? `${plural(data.incidents.length, "incident")} of ${data.actor}, in date order.`
         : `No incidents of ${data.actor}.`;
       for (const incident of data.incidents) this.list.append(this.item(incident));
     } catch (err) {
+      if (request !== this.listRequest) return;
       this.note.textContent = `Could not load the incidents: ${err.message}`;
     }
     this.root.dataset.state = "ready";
@@ -72,6 +79,7 @@ export class IncidentTimeline {
   }
 
   async open(incidentId) {
+    const request = ++this.detailRequest;
     this.reports.dataset.state = "loading";
     clear(this.reports);
     for (const node of this.list.querySelectorAll(".incident.selected")) node.classList.remove("selected");
@@ -83,8 +91,10 @@ export class IncidentTimeline {
     }
     try {
       const incident = await getJSON(incidentUrl(incidentId));
+      if (request !== this.detailRequest) return;
       this.renderReports(incident);
     } catch (err) {
+      if (request !== this.detailRequest) return;
       this.reports.append(el("p", { class: "error" }, `Could not open the incident: ${err.message}`));
     }
     this.reports.dataset.incident = incidentId;
