@@ -197,6 +197,12 @@ def test_the_open_panel_follows_the_date_filters(page: Any, server: str) -> None
     for g in early["asserted"]["by_ground"]:
         assert count_of(page, f"button.count[data-kind=ground][data-key='{g['key']}']") \
             == g["count"]
+    timeline = httpx.get(server + "/api/timeline", params={"actor": ACTOR}).json()["incidents"]
+    early_incidents = [i["incident_id"] for i in timeline if i["start"] <= "2024-05-10"]
+    assert len(early_incidents) == 1 < len(timeline)
+    items = page.locator("#incidents li.incident")
+    assert [items.nth(i).get_attribute("data-incident") for i in range(items.count())] \
+        == early_incidents
     assert page.problems == []
 
 

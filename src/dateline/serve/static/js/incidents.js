@@ -15,6 +15,16 @@ function dates(incident) {
   return incident.end && incident.end !== incident.start ? `${incident.start} – ${incident.end}` : incident.start;
 }
 
+// Whether an incident's dates meet the page's From / To filters (undated ones do not,
+// once either is set).
+function withinDates(incident, since, until) {
+  if (!since && !until) return true;
+  const start = incident.start || incident.end;
+  const end = incident.end || incident.start;
+  if (!start) return false;
+  return (!since || end >= since) && (!until || start <= until);
+}
+
 function statusMix(status) {
   return Object.entries(status || {}).sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(" · ");
 }
@@ -32,7 +42,8 @@ export class IncidentTimeline {
     this.detailRequest = 0;
   }
 
-  async load(actor) {
+  // The actor's incidents whose dates meet the page's date filters.
+  async load({ actor, since, until }) {
     const request = ++this.listRequest;
     this.detailRequest += 1;
     this.root.dataset.state = "loading";
@@ -46,10 +57,12 @@ export class IncidentTimeline {
     try {
       const data = await getJSON("/api/timeline", { actor });
       if (request !== this.listRequest) return;
-      this.note.textContent = data.incidents.length
-        ? `${plural(data.incidents.length, "incident")} of ${data.actor}, in date order.`
-        : `No incidents of ${data.actor}.`;
-      for (const incident of data.incidents) this.list.append(this.item(incident));
+      const shown = data.incidents.filter((incident) => withinDates(incident, since, until));
+      const dated = since || until ? ` from ${since || "the start"} to ${until || "the end"}` : "";
+      this.note.textContent = shown.length
+        ? `${plural(shown.length, "incident")} of ${data.actor}${dated}, in date order.`
+        : `No incidents of ${data.actor}${dated}.`;
+      for (const incident of shown) this.list.append(this.item(incident));
     } catch (err) {
       if (request !== this.listRequest) return;
       this.note.textContent = `Could not load the incidents: ${err.message}`;

@@ -72,7 +72,7 @@ class Workbench {
         getAll("/api/aggregates/actor-pairs", "pairs", filters, 200),
         this.refreshTimeline(filters),
         this.claims.update(filters),
-        this.incidents.load(filters.actor),
+        this.incidents.load(filters),
       ]);
       this.events = events.items;
       const placed = this.map.show(this.events);
