@@ -159,3 +159,17 @@ def test_a_place_named_on_an_event_noun_is_its_place(code_text):
     places = {p["id"]: p["name"] for p in record["places"]}
     meeting = next(e for e in record["events"] if e["type"] == "CONSULT")
     assert places[meeting["place"]] == "Geneva"
+
+
+def test_deaths_stated_in_words_are_counted(code_text):
+    events, actors = events_of(code_text, "Nigerian military aircraft bombed Dikwa on Sunday, killing four traders.")
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert strike["fatalities"] == 4
+    assert [(actors[i]["country"], actors[i]["sector"]) for i in strike["source"]] == [("NGA", "MIL")]
+
+
+def test_number_words():
+    from dateline.coding.drafts import number_value
+
+    assert [number_value(t) for t in ("1,500", "four", "twenty-three", "two hundred", "many")] == [
+        1500, 4, 23, 200, None]

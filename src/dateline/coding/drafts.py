@@ -1,6 +1,7 @@
 """Drafts of events and the rules that join, split and date them across a document."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -96,8 +97,27 @@ def most_specific(places: list[Place]) -> Place:
 
 
 def number_value(text: str) -> int | None:
+    """A stated count: digits ("1,500") or number words ("four", "twenty-three")."""
     digits = re.sub(r"[,\s]", "", text)
-    return int(digits) if digits.isdigit() else None
+    if digits.isdigit():
+        return int(digits)
+    words = number_words()
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        value = words.get(word)
+        if value is None or value < 1 or value != int(value):
+            return None
+        total = total * int(value) if value == 100 and total else total + int(value)
+    return total or None
+
+
+@functools.cache
+def number_words() -> dict[str, float]:
+    """English number words, from the time vocabulary (data/time_words.tsv)."""
+    from dateline.resources import read_tsv
+
+    return {row["word"]: float(row["value"]) for row in read_tsv("time_words.tsv")
+            if row["category"] == "number" and " " not in row["word"]}
 
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -135,8 +135,9 @@ class PartyResolver:
                 if entry is not None or child.ent_type_ in ("ORG", "NORP"):
                     found = describe(child, self.ctx, offset) if entry is None else None
                     if found is None and entry is not None:
-                        from dateline.resolve.actors import role_actor_name
-                        iso = self.ctx.focus
+                        from dateline.resolve.actors import countries_in, role_actor_name
+                        named = countries_in([c for c in token.children if c.i < token.i], self.lexicon)
+                        iso = named[0] if named else self.ctx.focus
                         found = ActorMention(offset + child.idx, offset + child.idx + len(child.text),
                                              child.text, f"{iso or '---'}:{entry.sector}",
                                              role_actor_name(iso, entry.sector, entry.term, self.lexicon),
