@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,12 +21,12 @@ from test_engines import INGEST, write_corpus
 from dateline.pipeline import Failure, run_paths
 
 KILLS = 20
-PAGES = 60
+PAGES = 80
 
 
 def counts_by_document(db: Path) -> dict[str, tuple[int, int, int]]:
     """doc id -> (events, actors, places) as stored."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as conn:
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)) as conn:
         rows = conn.execute(
             """SELECT d.doc_id,
                       (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id),
@@ -39,7 +40,7 @@ def check_database(db: Path, expected: dict[str, tuple[int, int, int]]) -> dict[
     """Integrity, no duplicates, and every stored document complete; returns what is stored."""
     if not db.exists():
         return {}
-    with sqlite3.connect(db, timeout=10) as conn:      # opening read-write replays or drops the WAL
+    with closing(sqlite3.connect(db, timeout=10)) as conn:   # opening read-write replays the WAL
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -57,24 +58,29 @@ def check_database(db: Path, expected: dict[str, tuple[int, int, int]]) -> dict[
     return stored
 
 
+def stored_count(db: Path) -> int:
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
 def kill_at_random(command: list[str], rng: random.Random) -> None:
     """Start the ingest and SIGKILL its process group at a random moment: during start-up,
-    or once it is storing, a random few milliseconds after a write."""
+    or once it is storing, a random few milliseconds after a document was stored."""
+    db = Path(command[command.index("--db") + 1])
+    before = stored_count(db)
     proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
-        if rng.random() < 0.25:
-            time.sleep(rng.uniform(0.0, 3.0))
+        if rng.random() < 0.2:
+            time.sleep(rng.uniform(0.0, 2.0))
         else:
-            db = Path(command[command.index("--db") + 1])
-            wal = db.with_name(db.name + "-wal")
-            start = wal.stat().st_mtime_ns if wal.exists() else 0
             deadline = time.monotonic() + 60
-            while proc.poll() is None and time.monotonic() < deadline:
-                if wal.exists() and wal.stat().st_mtime_ns != start:
-                    break
-                time.sleep(0.005)
-            time.sleep(rng.uniform(0.0, 0.3))
+            while proc.poll() is None and time.monotonic() < deadline and stored_count(db) <= before:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.15))
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -108,6 +114,6 @@ def test_random_sigkills_lose_nothing_and_duplicate_nothing(tmp_path: Path) -> N
     assert final.returncode == 1, final.stderr        # the two bad files fail every time
     stored = check_database(db, expected)
     assert stored == expected
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         failed = {o for (o,) in conn.execute("SELECT origin FROM failures")}
     assert failed == {str(folder / "page-empty.txt"), str(folder / "page-binary.bin")}
