@@ -114,3 +114,24 @@ def test_an_agreement_reached_at_talks_is_between_the_parties_of_the_talks(code_
     events, _, codes = coded(code_text, "A ceasefire agreement was reached at talks between Armenia and Azerbaijan in Brussels.")
     agreement = next(e for e in events if e["type"] == "AGREE")
     assert set(codes(agreement["source"])) == {("ARM", "GOV"), ("AZE", "GOV")}
+
+
+def test_a_retelling_takes_whom_and_where_from_the_first_telling(code_text):
+    body = ("Turkish President Recep Tayyip Erdogan made a visit to Tehran in May. "
+            "Officials said Erdogan's trip was planned for months.")
+    events, actors, _ = coded(code_text, body)
+    trip = next(e for e in events if e["evidence"]["trigger"] == "trip")
+    assert [actors[i]["country"] for i in trip["target"]] == ["IRN"]
+
+
+def test_western_powers_are_a_group_of_governments(code_text):
+    events, actors, codes = coded(code_text, "Western powers imposed sanctions on Belarus in June.")
+    sanction = next(e for e in events if e["type"] == "SANCTION")
+    assert codes(sanction["source"]) == [(None, "GOV")]
+    assert actors[sanction["source"][0]]["name"] == "Western governments"
+
+
+def test_ground_named_by_its_possessor_stands_for_the_possessor(code_text):
+    events, _, codes = coded(code_text, "Ukrainian troops recaptured the Russian army's positions near Kupiansk.")
+    taking = next(e for e in events if e["type"] == "COERCE")
+    assert codes(taking["target"]) == [("RUS", "MIL")]

@@ -81,6 +81,23 @@ def retold_times(drafts: list[Draft], times: list[TimeSpan]) -> list[TimeSpan]:
     return out
 
 
+def retold_details(drafts: list[Draft]) -> list[Draft]:
+    """A retelling that leaves out whom or where ("Soleimani's July trip") takes them from an
+    earlier telling of the same incident ("his visit to Moscow")."""
+    for i, draft in enumerate(drafts):
+        if (draft.targets and draft.places) or not draft.sources:
+            continue
+        earlier = next((d for d in reversed(drafts[:i]) if same_incident(draft, d)
+                        and (d.targets or d.places) and d.mode == draft.mode), None)
+        if earlier is None:
+            continue
+        if not draft.targets:
+            draft.targets = list(earlier.targets)
+        if not draft.places and earlier.local_place:
+            draft.places, draft.local_place = list(earlier.places), True
+    return drafts
+
+
 def same_incident(a: Draft, b: Draft) -> bool:
     if a.found.trigger.type != b.found.trigger.type or (a.mode or "") != (b.mode or ""):
         return False

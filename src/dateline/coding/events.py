@@ -8,7 +8,7 @@ from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
 from dateline.coding.context import holder_of, meeting_parties, presence_holders
 from dateline.coding.drafts import (FORCE_TYPES, FUTURE_AS, FUTURE_CAMEO, JOINT_TYPES, MATERIAL_TYPES,
-                                     RECIPIENT_TYPES, Draft, dedupe, most_specific, number_value,
+                                     RECIPIENT_TYPES, Draft, dedupe, retold_details, most_specific, number_value,
                                      place_role, retold_times, split_sides)
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
 from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state, rekey
@@ -266,7 +266,7 @@ class Coder:
     # ---- assembling records ---------------------------------------------------------------------
     def events(self) -> list[Event]:
         annotated = self.resolved.annotated
-        drafts = meeting_parties(dedupe(self.drafts()))
+        drafts = retold_details(meeting_parties(dedupe(self.drafts())))
         self.holders = presence_holders(self.resolved, self.parties.resolve)
         times: list[TimeSpan] = []
         # "Then, ..." continues the story line: the time of the latest dated event of the same

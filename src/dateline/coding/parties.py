@@ -5,6 +5,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.coding.lexicon import word_set
 from dateline.records import Actor, ActorMention
 from dateline.resolve.actor_lexicon import ActorLexicon
 from dateline.resolve.actors import QUANTITY_HEADS, ActorContext, describe
@@ -122,6 +123,11 @@ class PartyResolver:
 
     def _holder(self, token: Token, offset: int) -> ActorMention | None:
         """Ground named by who holds it ("rebel territory", "Hamas positions") stands for its holder."""
+        for child in token.children:                       # "Assad's control", "the rebels' positions"
+            if child.dep_ == "poss" and token.lemma_.lower() in word_set("held_ground"):
+                found = self.resolve(child, offset)
+                if found is not None:
+                    return found
         for child in token.children:                       # a named holder first ("Houthi sites")
             if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
                 org = self.lexicon.org(child.text) or self.lexicon.org(child.text + "s")
