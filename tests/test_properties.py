@@ -137,11 +137,6 @@ counted_phrases = st.tuples(st.integers(0, 10**13), st.sampled_from(["days", "we
                             st.sampled_from(["", "in ", "next ", "the next ", "the last "]))
 
 
-@pytest.mark.xfail(strict=True, raises=(ValueError, OverflowError),
-                   reason="normalise raises on counts that leave the calendar ('5000 years ago', "
-                          "'next 999999 years', '999999999999 days ago'); dateline.resolve.times must "
-                          "return None instead.  Strict: this test fails once that is fixed, and the "
-                          "marker must then go.")
 @settings(max_examples=300, deadline=None, derandomize=True, report_multiple_bugs=False)
 @given(counted_phrases, references)
 def test_time_resolution_of_counted_phrases_never_leaves_the_calendar(

@@ -35,6 +35,15 @@ _RANGE = re.compile(r"(?:between|from) (.+?) (?:and|to|until|till|through) (.+)|
 
 def interpret(text: str, ref: date, tense: str = "past", dayfirst: bool = False,
               anchor: TimeSpan | None = None) -> Reading | None:
+    """As ``_interpret``; a count that leaves the calendar ("5000 years ago") means no time."""
+    try:
+        return _interpret(text, ref, tense, dayfirst, anchor)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _interpret(text: str, ref: date, tense: str = "past", dayfirst: bool = False,
+               anchor: TimeSpan | None = None) -> Reading | None:
     """The meaning of ``text`` read against ``ref`` (first publication).
 
     ``tense`` ("past", "present", "future") picks the direction of names without a

@@ -29,7 +29,8 @@ __all__ = ["normalise", "find_times", "event_time", "timex", "interpret", "Readi
 def normalise(text: str, ref: date, tense: str = "past", dayfirst: bool = False,
               anchor: TimeSpan | None = None) -> TimeSpan | None:
     """The interval ``text`` denotes, read against ``ref``; None when it names no interval
-    (a bare duration, a set, a vague reference, or words that are not a time)."""
+    (a bare duration, a set, a vague reference, or words that are not a time, or a count
+    that leaves the calendar: "5000 years ago")."""
     reading = interpret(text, ref, tense, dayfirst, anchor)
     if reading is None or (reading.start is None and reading.end is None):
         return None

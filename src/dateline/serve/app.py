@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
-from dateline.serve.guards import BodyLimit, HostCheck, SecurityHeaders
+from dateline.serve.guards import BodyLimit, ControlCharacters, HostCheck, SecurityHeaders
 from dateline.serve.routes_control import router as control_router
 from dateline.serve.routes_documents import router as documents_router
 from dateline.serve.routes_incidents import router as incidents_router
@@ -46,4 +46,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
+    app.add_middleware(ControlCharacters)
     return app

@@ -27,9 +27,12 @@ SECURITY_HEADERS = (
 )
 
 
-async def _plain(send: Send, status: int, text: str) -> None:
-    body = text.encode()
-    headers = [(b"content-type", b"text/plain; charset=utf-8"),
+async def _plain(send: Send, status: int, text: str, as_json: bool = False) -> None:
+    import json
+
+    body = json.dumps({"detail": text}).encode() if as_json else text.encode()
+    kind = b"application/json" if as_json else b"text/plain; charset=utf-8"
+    headers = [(b"content-type", kind),
                (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
@@ -124,4 +127,24 @@ class HostCheck:
         if name not in self.allowed:
             await _plain(send, 400, "unexpected Host header")
             return
+        await self.app(scope, receive, send)
+
+
+class ControlCharacters:
+    """Answers 422 to a query string or path holding control characters (a NUL ends SQLite's
+    LIKE pattern early, so one would match every row); no route ever needs them."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            from urllib.parse import unquote_to_bytes
+
+            raw = unquote_to_bytes(scope.get("query_string", b"") or b"") + \
+                unquote_to_bytes(scope.get("raw_path", b"") or scope.get("path", "").encode())
+            if any(byte < 0x20 or byte == 0x7F for byte in raw):
+                await _plain(send, 422, "control characters are not allowed in the request",
+                             as_json=scope.get("path", "").startswith("/api"))
+                return
         await self.app(scope, receive, send)
