@@ -79,7 +79,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def api(database: Path) -> Iterator[httpx.Client]:
-    with running_server(Settings(db_path=database)) as base, \
+    # this suite floods the server on purpose: reads are not rate limited here
+    with running_server(Settings(db_path=database, reads_per_second=1e6)) as base, \
             httpx.Client(base_url=base, timeout=30) as client:
         yield client
 
@@ -260,3 +261,15 @@ def test_token_and_body_limits_hold_when_ingest_is_on(tmp_path: Path, database: 
                                headers={"Authorization": "Bearer s3cret-token-for-tests"})
         assert response.status_code == 413
         assert same_data(before, snapshot(copy))
+
+
+def test_writes_are_rate_limited_per_client() -> None:
+    from dateline.serve.guards import RateLimit
+
+    limiter = RateLimit(app=None, writes_per_minute=6, write_burst=3)
+    now = [100.0]
+    limiter.clock = lambda: now[0]
+    assert [limiter._allow("1.2.3.4", "write") for _ in range(4)] == [True, True, True, False]
+    assert limiter._allow("5.6.7.8", "write")             # another client has its own bucket
+    now[0] += 10.0                                          # one token back per 10 s at 6/min
+    assert limiter._allow("1.2.3.4", "write") and not limiter._allow("1.2.3.4", "write")

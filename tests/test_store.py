@@ -239,3 +239,18 @@ def test_article_text_is_kept_beside_the_record(tmp_path):
                            story=[(0, 12), (14, 19)])
         assert store.article_text("kept") == ("Hello world.\n\nMore.", [(0, 12), (14, 19)])
         assert store.article_text("missing") is None
+
+
+def test_two_inputs_with_one_name_are_both_kept(tmp_path):
+    from dateline.store import Store
+
+    def record(title):
+        return {"doc": {"id": "a", "title": title, "published": None, "source": None, "language": "en"},
+                "actors": [], "places": [], "events": []}
+
+    with Store(tmp_path / "n.db") as store:
+        assert store.store_record(record("html page"), content_hash="h-html", origin="in/a.html") == "stored"
+        assert store.store_record(record("text page"), content_hash="h-text", origin="in/a.txt") == "stored"
+        titles = sorted(d["title"] for d in store.documents())
+        assert titles == ["html page", "text page"]
+        assert store.record("a~h-text")["doc"]["title"] == "text page"

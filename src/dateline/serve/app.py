@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
-from dateline.serve.guards import BodyLimit, ControlCharacters, HostCheck, SecurityHeaders
+from dateline.serve.guards import BodyLimit, ControlCharacters, HostCheck, RateLimit, SecurityHeaders
 from dateline.serve.routes_control import router as control_router
 from dateline.serve.routes_documents import router as documents_router
 from dateline.serve.routes_incidents import router as incidents_router
@@ -47,4 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(ControlCharacters)
+    app.add_middleware(RateLimit, reads_per_second=settings.reads_per_second,
+                       read_burst=int(3 * settings.reads_per_second) or 1,
+                       writes_per_minute=settings.writes_per_minute)
     return app

@@ -148,3 +148,40 @@ class ControlCharacters:
                              as_json=scope.get("path", "").startswith("/api"))
                 return
         await self.app(scope, receive, send)
+
+
+class RateLimit:
+    """Answers 429 when one client sends requests faster than a token bucket allows: a
+    generous bucket for reads, a small one for writes (``POST /api/documents`` runs the
+    whole pipeline)."""
+
+    def __init__(self, app: ASGIApp, reads_per_second: float = 200.0, read_burst: int = 600,
+                 writes_per_minute: float = 30.0, write_burst: int = 10):
+        import time
+
+        self.app = app
+        self.clock = time.monotonic
+        self.rates = {"read": (reads_per_second, read_burst), "write": (writes_per_minute / 60.0, write_burst)}
+        self.buckets: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def _allow(self, client: str, kind: str) -> bool:
+        rate, burst = self.rates[kind]
+        now = self.clock()
+        tokens, seen = self.buckets.get((client, kind), (float(burst), now))
+        tokens = min(float(burst), tokens + (now - seen) * rate)
+        if tokens < 1.0:
+            self.buckets[(client, kind)] = (tokens, now)
+            return False
+        self.buckets[(client, kind)] = (tokens - 1.0, now)
+        if len(self.buckets) > 10_000:                   # forget idle clients
+            self.buckets = {k: v for k, v in self.buckets.items() if now - v[1] < 60}
+        return True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            client = (scope.get("client") or ("?", 0))[0]
+            kind = "write" if scope.get("method") not in ("GET", "HEAD", "OPTIONS") else "read"
+            if not self._allow(client, kind):
+                await _plain(send, 429, "too many requests", as_json=scope.get("path", "").startswith("/api"))
+                return
+        await self.app(scope, receive, send)

@@ -19,6 +19,8 @@ class Settings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     max_body_bytes: int = MAX_BODY_BYTES
     text_dirs: tuple[Path, ...] = ()         # where relative origins are looked up
+    reads_per_second: float = 200.0          # per client, with a burst of three seconds' worth
+    writes_per_minute: float = 30.0          # per client (POST /api/documents)
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property

@@ -63,7 +63,8 @@ class Store:
         Returns 'stored'; 'unchanged' when a document with this content hash is
         already stored (nothing written); 'replaced' when a document with the
         same doc id or origin but another hash was stored (its rows are
-        deleted and the new record written, atomically).  A malformed record
+        deleted and the new record written, atomically).  A document from another origin
+        whose id is already taken is stored under ``<id>~<hash prefix>``.  A malformed record
         raises ValueError and leaves the database as it was.
         """
         doc_id = (record.get("doc") or {}).get("id")
@@ -75,8 +76,11 @@ class Store:
             if self.has_document(content_hash):
                 conn.execute("ROLLBACK")
                 return UNCHANGED
-            old = conn.execute("DELETE FROM documents WHERE doc_id = ? OR origin = ?",
-                               (doc_id, origin)).rowcount
+            old = conn.execute("DELETE FROM documents WHERE origin = ?", (origin,)).rowcount
+            taken = conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if taken:   # another input with the same name ("a.html" beside "a.txt") keeps its own
+                doc_id = f"{doc_id}~{content_hash[:8]}"
+                record = {**record, "doc": {**record["doc"], "id": doc_id}}
             conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
             try:
                 document_row = writer.insert_record(conn, record, content_hash=content_hash,
