@@ -128,3 +128,23 @@ def test_events_command_has_every_store_filter(corpus, tmp_path):
     with dateline.open(str(db)) as store:                    # the Python API, same filters
         assert len(store.events()) == len(every)
         assert [r["event_id"] for r in store.events(country="GE")] == [r["event_id"] for r in rows("--country", "GE")]
+
+
+FRENCH = """Mardi 9 mai 2023
+
+Des affrontements éclatent à Khartoum
+
+Les combats entre l'armée soudanaise et les forces paramilitaires se sont poursuivis lundi dans
+la capitale, selon des habitants qui ont fait état de frappes aériennes et de tirs d'artillerie
+dans plusieurs quartiers. Les négociations de Djeddah n'ont pas abouti et les deux camps
+s'accusent mutuellement de violer la trêve annoncée la semaine dernière par les médiateurs.
+"""
+
+
+def test_a_page_not_in_english_is_skipped_not_failed(tmp_path):
+    page = tmp_path / "fr.txt"
+    page.write_text(FRENCH, encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert "skipped: 1" in result.stderr and "SKIPPED" in result.stderr

@@ -51,6 +51,10 @@ class Summary:
         self.unchanged = 0
         self.events: Counter[str] = Counter()
         self.failures: list[str] = []
+        self.skipped: list[str] = []        # left out on purpose (not English): no error
+
+    def add_failure(self, failure: Any) -> None:
+        (self.skipped if getattr(failure, "skipped", False) else self.failures).append(failure.line())
 
     def add_record(self, record: dict) -> None:
         self.documents += 1
@@ -61,11 +65,14 @@ class Summary:
         line = f"documents: {self.documents}"
         if self.unchanged:
             line += f" ({self.unchanged} unchanged, skipped)"
-        click.echo(line + f"  events: {total}  failures: {len(self.failures)}", err=True)
+        skipped = f"  skipped: {len(self.skipped)}" if self.skipped else ""
+        click.echo(line + f"  events: {total}  failures: {len(self.failures)}{skipped}", err=True)
         for kind, n in self.events.most_common():
             click.echo(f"  {kind:<10} {n}", err=True)
         for failure in self.failures:
             click.echo(f"  FAILED {failure}", err=True)
+        for left_out in self.skipped:
+            click.echo(f"  SKIPPED {left_out}", err=True)
 
 
 def _validated(record_dict: dict) -> dict:
@@ -97,8 +104,8 @@ def extract(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     for out in run_paths(paths):
         progress.tick()
         if isinstance(out, Failure):
-            summary.failures.append(out.line())
-            progress.write(f"error: {out.line()}")
+            summary.add_failure(out)
+            progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
             continue
         record = _validated(out.record.to_dict())
         summary.add_record(record)
@@ -133,9 +140,9 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
         for out in run_paths(paths):
             progress.tick()
             if isinstance(out, Failure):
-                summary.failures.append(out.line())
+                summary.add_failure(out)
                 store.record_failure(out.origin, out.stage, out.error)
-                progress.write(f"error: {out.line()}")
+                progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
                 continue
             record = _validated(out.record.to_dict())
             status = store.store_record(record, content_hash=out.content_hash,
