@@ -5,7 +5,6 @@ import csv
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import click
@@ -88,85 +87,9 @@ def cli() -> None:
     """News pages in, coded events out: who did what to whom, when, where, according to whom."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--out", "out_dir", required=True,
-              help="Folder for <stem>.json records, or '-' for JSON lines on stdout.")
-@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def extract(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
-    """Write one records.md JSON document per input document."""
-    from dateline.pipeline import Failure, run_paths
-
-    summary, progress = Summary(), Progress(quiet)
-    target = None if out_dir == "-" else Path(out_dir)
-    if target is not None:
-        target.mkdir(parents=True, exist_ok=True)
-    for out in run_paths(paths):
-        progress.tick()
-        if isinstance(out, Failure):
-            summary.add_failure(out)
-            progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
-            continue
-        record = _validated(out.record.to_dict())
-        summary.add_record(record)
-        if target is None:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            name = _safe_name(record["doc"]["id"]) + ".json"
-            (target / name).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
-                                       encoding="utf-8")
-    progress.close()
-    if not quiet:
-        summary.print()
-    sys.exit(1 if summary.failures else 0)
-
-
 def _safe_name(doc_id: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in doc_id).strip("._")
     return keep[:150] or "document"
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--db", default="dateline.db", show_default=True, help="SQLite database file.")
-@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
-    """Run the pipeline and store documents, actors, places and events in SQLite."""
-    from dateline.pipeline import Failure, run_paths
-    from dateline.store import Store
-
-    summary, progress = Summary(), Progress(quiet)
-    with Store(db) as store:
-        for out in run_paths(paths):
-            progress.tick()
-            if isinstance(out, Failure):
-                summary.add_failure(out)
-                store.record_failure(out.origin, out.stage, out.error)
-                progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
-                continue
-            record = _validated(out.record.to_dict())
-            status = store.store_record(record, content_hash=out.content_hash,
-                                        origin=out.raw.origin, url=out.raw.url,
-                                        text=out.record.article.text, story=out.record.article.blocks)
-            if status == "unchanged":
-                summary.unchanged += 1
-            summary.add_record(record)
-    progress.close()
-    _refresh_incidents(db)
-    if not quiet:
-        summary.print()
-    sys.exit(1 if summary.failures else 0)
-
-
-def _refresh_incidents(db: str) -> None:
-    """Cluster the stored events into incidents now, so readers (the server) never write."""
-    from dateline.store import corroboration
-
-    conn = corroboration.connect(db)
-    try:
-        corroboration.refresh_incidents(conn)
-    finally:
-        conn.close()
 
 
 EVENT_COLUMNS = ("event_id", "type", "cameo", "source", "target", "place", "start", "end",
@@ -228,9 +151,11 @@ def _print_table(rows: list[dict[str, str]]) -> None:
 
 def _register_extensions() -> None:
     from dateline.cli_control import register as register_control
+    from dateline.cli_scale import register as register_scale
     from dateline.cli_corroborate import register as register_corroborate
     from dateline.cli_workbench import register as register_workbench
 
+    register_scale(cli)          # extract, ingest (--workers, --engine dask), load
     register_workbench(cli)
     register_control(cli)
     register_corroborate(cli)

@@ -92,8 +92,8 @@ def extract(paths: tuple[str, ...], out_dir: str, workers: int | None, engine: s
         for out in run_local(paths, workers, batch_size=batch_size):
             progress.tick()
             if isinstance(out, Failure):
-                summary.failures.append(out.line())
-                progress.write(f"error: {out.line()}")
+                summary.add_failure(out)
+                progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
                 continue
             record = _validated(out.record.to_dict())
             summary.add_record(record)
@@ -161,9 +161,9 @@ def _ingest_local(paths: tuple[str, ...], db: str, workers: int | None, batch_si
                 summary.unchanged += 1
                 continue
             if isinstance(out, Failure):
-                summary.failures.append(out.line())
+                summary.add_failure(out)
                 store.record_failure(out.origin, out.stage, out.error)
-                progress.write(f"error: {out.line()}")
+                progress.write(f"{'skipped' if out.skipped else 'error'}: {out.line()}")
                 continue
             record = _validated(out.record.to_dict())
             status = store.store_record(record, content_hash=out.content_hash,
