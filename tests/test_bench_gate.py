@@ -66,3 +66,12 @@ def test_geoparse_sample_floor(shared_dir, name):
     accuracy, recognition = GEO_FLOORS[name]
     assert figures["resolution_gold_toponyms"]["acc@161"] >= accuracy, figures
     assert figures["recognition_overlap"]["F1"] >= recognition, figures
+
+
+def test_incident_clustering_floor(tmp_path):
+    """B-cubed on one held-out seed of the generated syndication benchmark (bench/incidents.py)."""
+    figures = bench_module("incidents").run_once(12, tmp_path)
+    _, _, f1_typed = figures["scores"]["incident+type"]
+    _, _, f1_incident = figures["scores"]["incident"]
+    assert f1_typed >= 0.889 and f1_incident >= 0.618, figures["scores"]
+    assert figures["copies_found"] == figures["copies_true"] and figures["false_copy_pairs"] == 0
