@@ -290,3 +290,16 @@ def test_acled_merges_a_protest_and_its_dispersal(tmp_path: Path) -> None:
     assert "marched through Lyon" in lyon["notes"] and "tear gas" in lyon["notes"]
     nantes = next(r for r in rows if r["location"] == "Nantes")
     assert nantes["sub_event_type"] == "Peaceful protest" and nantes["interaction"] == "60"
+
+
+def test_acled_csv_opens_in_pandas_with_acled_columns(db: store.Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "acled.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        count = export.export(db, "acled", fh)
+    frame = pd.read_csv(path)
+    assert tuple(frame.columns) == ACLED_COLUMNS
+    assert len(frame) == count == 3
+    assert frame["event_date"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
+    assert frame["fatalities"].dtype.kind in "iu"
