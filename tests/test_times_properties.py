@@ -18,7 +18,7 @@ references = st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31))
 tenses = st.sampled_from(["past", "present", "future"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(phrases, references, tenses)
 def test_intervals_are_ordered_and_bounded(text: str, ref: date, tense: str) -> None:
     span = normalise(text, ref, tense)
@@ -30,7 +30,7 @@ def test_intervals_are_ordered_and_bounded(text: str, ref: date, tense: str) -> 
     assert span.granularity is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(phrases, references, tenses)
 def test_timex_values_are_strings_of_known_types(text: str, ref: date, tense: str) -> None:
     value = timex(text, ref, tense)
@@ -41,7 +41,7 @@ def test_timex_values_are_strings_of_known_types(text: str, ref: date, tense: st
     assert text_value and " " not in text_value
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(references)
 def test_last_week_is_the_monday_to_sunday_before(ref: date) -> None:
     span = normalise("last week", ref, "past")
