@@ -135,3 +135,16 @@ def test_ground_named_by_its_possessor_stands_for_the_possessor(code_text):
     events, _, codes = coded(code_text, "Ukrainian troops recaptured the Russian army's positions near Kupiansk.")
     taking = next(e for e in events if e["type"] == "COERCE")
     assert codes(taking["target"]) == [("RUS", "MIL")]
+
+
+def test_ground_taken_by_rebels_is_taken_from_the_state(code_text):
+    events, _, codes = coded(code_text, "Rebels seized the town of Kidal in northern Mali on Saturday.")
+    taking = next(e for e in events if e["type"] == "COERCE")
+    assert codes(taking["source"]) == [("MLI", "REB")]
+    assert codes(taking["target"]) == [("MLI", "MIL")]
+
+
+def test_ground_taken_from_a_named_party_keeps_that_party(code_text):
+    events, _, codes = coded(code_text, "Rebels seized the Houthis' positions near Marib on Saturday.")
+    taking = next(e for e in events if e["type"] == "COERCE")
+    assert codes(taking["target"]) == [("YEM", "REB")]

@@ -309,6 +309,14 @@ class Coder:
             host = host_state(place.country, self.lex, draft.sentence.start, draft.sentence.start, place.mention)
             if host is not None and all(s.country != host.country for s in sources):
                 targets, mode, cameo = [host], "visit", "042"
+        if trig.type == "COERCE" and cameo == "192" and not targets and sources \
+                and all(m.sector in ("REB", "INS") for m in sources):
+            # ground an armed opposition takes, unless the text says otherwise, it takes from
+            # the state's forces
+            state = next((m.country for m in sources if m.country), None) or self.ctx.focus
+            if state and state in self.lex.states:
+                targets = [as_force(host_state(self.lex.states[state].iso2, self.lex, draft.sentence.start,
+                                               draft.sentence.start, self.lex.states[state].name), self.lex)]
         if trig.type == "ASSAULT" and not targets:
             holder = holder_of(place, self.holders)     # strikes on ground the text says X holds
             if holder is not None and holder.key not in {m.key for m in sources}:
