@@ -148,3 +148,9 @@ def test_ground_taken_from_a_named_party_keeps_that_party(code_text):
     events, _, codes = coded(code_text, "Rebels seized the Houthis' positions near Marib on Saturday.")
     taking = next(e for e in events if e["type"] == "COERCE")
     assert codes(taking["target"]) == [("YEM", "REB")]
+
+
+def test_weapons_named_for_a_country_are_its_forces(code_text):
+    events, _, codes = coded(code_text, "Russian missiles struck the centre of Kramatorsk on Sunday.")
+    strike = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(strike["source"]) == [("RUS", "MIL")]

@@ -13,6 +13,7 @@ from dateline import export, store
 from dateline.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError
 from dateline.export import acled, cameo, gdelt
 from dateline.resources import data_path
+from dateline.store.corroboration import INCIDENT_COLUMNS
 from dateline.store.query import FLAT_COLUMNS
 from test_store_samples import clash_record, port_record
 
@@ -175,7 +176,7 @@ def test_csv_is_the_flat_rows(db: store.Store) -> None:
     count, text = run(db, "csv")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = list(reader)
-    assert tuple(reader.fieldnames or ()) == (*FLAT_COLUMNS, "incident_id")
+    assert tuple(reader.fieldnames or ()) == (*FLAT_COLUMNS, *INCIDENT_COLUMNS)
     assert count == len(rows) == 6
     by_id = {r["event_id"]: r for r in rows}
     assert by_id["river-clash:e2"]["source_codes"] == "MLIMIL"
@@ -186,7 +187,7 @@ def test_csv_is_the_flat_rows(db: store.Store) -> None:
 def test_csv_with_no_match_still_has_a_header(db: store.Store) -> None:
     count, text = run(db, "csv", type="PROTEST")
     assert count == 0
-    assert text.strip().split(",") == [*FLAT_COLUMNS, "incident_id"]
+    assert text.strip().split(",") == [*FLAT_COLUMNS, *INCIDENT_COLUMNS]
 
 
 def test_geojson_is_a_feature_collection(db: store.Store) -> None:
@@ -303,3 +304,42 @@ def test_acled_csv_opens_in_pandas_with_acled_columns(db: store.Store, tmp_path:
     assert len(frame) == count == 3
     assert frame["event_date"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
     assert frame["fatalities"].dtype.kind in "iu"
+
+
+REPORT_A = """Monday, March 6, 2023
+
+Strike hits Kramatorsk
+
+KRAMATORSK - Russian missiles struck the centre of Kramatorsk on Sunday, killing three people,
+regional officials said.
+"""
+REPORT_B = """Monday, March 6, 2023
+
+Missiles strike eastern city
+
+Russian missiles hit the centre of Kramatorsk in eastern Ukraine on Sunday and killed three
+people, the regional governor said.
+"""
+
+
+def test_exports_carry_incidents_and_their_corroboration(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    (tmp_path / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    db = tmp_path / "d.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                    "--db", str(db), "--quiet"]).exit_code == 0
+    with store.open(db) as opened:
+        text = io.StringIO()
+        export.export(opened, "csv", text)
+        rows = [r for r in csv.DictReader(io.StringIO(text.getvalue())) if r["type"] == "ASSAULT"]
+        geo = io.StringIO()
+        export.export(opened, "geojson", geo)
+    assert len({r["doc_id"] for r in rows}) == 2
+    assert len({r["incident_id"] for r in rows}) == 1 and rows[0]["incident_id"]
+    assert {r["incident_sources"] for r in rows} == {"2"} and {r["incident_reports"] for r in rows} == {"2"}
+    features = [f for f in json.loads(geo.getvalue())["features"] if f["properties"]["type"] == "ASSAULT"]
+    assert {f["properties"]["incident_sources"] for f in features} == {2}

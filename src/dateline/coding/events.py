@@ -90,6 +90,11 @@ class Coder:
             if firer:
                 out += self._mentions(firer, offset)
                 continue
+            if tok.lemma_.lower() in word_set("weapon"):          # "Russian missiles struck ..."
+                owners = args.demonym_modifiers(tok) + [c for c in tok.children if c.dep_ == "poss"]
+                if owners:
+                    out += [m for m in self._mentions(owners, offset) if all(x.key != m.key for x in out)]
+                    continue
             earlier = self._event_noun_doers(tok, offset, kind)
             if earlier is not None:
                 out += [m for m in earlier if all(x.key != m.key for x in out)]

@@ -6,15 +6,17 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from dateline.store.corroboration import INCIDENT_COLUMNS
 from dateline.store.query import FLAT_COLUMNS
 
 
 def write_csv(rows: list[dict[str, Any]], stream: TextIO) -> int:
     """One row per event with the columns of ``Store.events`` (RFC 4180 quoting)."""
-    writer = csv.DictWriter(stream, fieldnames=[*FLAT_COLUMNS, "incident_id"], lineterminator="\r\n")
+    columns = [*FLAT_COLUMNS, *INCIDENT_COLUMNS]
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row[k] for k in FLAT_COLUMNS})
+        writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
     return len(rows)
 
 

@@ -314,11 +314,35 @@ def event_incidents(db_path: str | Path, event_ids: Sequence[str]) -> dict[str, 
         return incident_ids(conn, event_ids)
 
 
+INCIDENT_COLUMNS = ("incident_id", "incident_reports", "incident_sources", "incident_unconfirmed_claim")
+
+
+def incident_facts(db_path: str | Path, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{event id: its incident's id, number of reports, number of independent sources and
+    whether it is a claim no independent report asserts}, incidents brought up to date."""
+    if str(db_path) == ":memory:":
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    with closing(connect(db_path)) as conn:
+        refresh_incidents(conn)
+        ids = list(event_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in conn.execute(
+                    "SELECT r.event_id, i.incident_id, i.reports, i.independent_sources, "
+                    "i.unconfirmed_claim FROM incident_reports r JOIN incidents i "
+                    f"ON i.incident_id = r.incident_id WHERE r.event_id IN ({', '.join('?' for _ in chunk)})",
+                    chunk):
+                out[row[0]] = dict(zip(INCIDENT_COLUMNS, (row[1], row[2], row[3], bool(row[4]))))
+    return out
+
+
 def with_incident_ids(db_path: str | Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The flat event rows of ``Store.events`` with an ``incident_id`` key added
-    (None for an event in no incident)."""
-    ids = event_incidents(db_path, [r["event_id"] for r in rows])
-    return [{**row, "incident_id": ids.get(row["event_id"])} for row in rows]
+    """The flat event rows of ``Store.events`` with the incident columns added (None for an
+    event in no incident): incident_id and the incident's corroboration counts."""
+    facts = incident_facts(db_path, [r["event_id"] for r in rows])
+    empty = dict.fromkeys(INCIDENT_COLUMNS)
+    return [{**row, **facts.get(row["event_id"], empty)} for row in rows]
 
 
 def _incident_row(row: sqlite3.Row) -> dict[str, Any]:
