@@ -16,6 +16,7 @@ from dateline import export
 from dateline.cli_workbench import filters_from, register
 from dateline.export.parquet import parquet_schema, write_parquet
 from dateline.store import Store
+from dateline.store.corroboration import INCIDENT_COLUMNS
 from dateline.store.query import FLAT_COLUMNS
 
 
@@ -100,7 +101,7 @@ def test_parquet_round_trips_the_flat_rows(tmp_path: Path) -> None:
 def test_empty_parquet_keeps_its_columns(tmp_path: Path) -> None:
     assert write_parquet([], tmp_path / "none.parquet") == 0
     table = pq.read_table(tmp_path / "none.parquet")
-    assert table.num_rows == 0 and table.column_names == list(FLAT_COLUMNS)
+    assert table.num_rows == 0 and table.column_names == [*FLAT_COLUMNS, *INCIDENT_COLUMNS]
 
 
 def test_parquet_needs_a_path_not_a_text_stream() -> None:

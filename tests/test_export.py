@@ -343,3 +343,9 @@ def test_exports_carry_incidents_and_their_corroboration(tmp_path: Path) -> None
     assert {r["incident_sources"] for r in rows} == {"2"} and {r["incident_reports"] for r in rows} == {"2"}
     features = [f for f in json.loads(geo.getvalue())["features"] if f["properties"]["type"] == "ASSAULT"]
     assert {f["properties"]["incident_sources"] for f in features} == {2}
+    import pyarrow.parquet as pq
+
+    with store.open(db) as opened:
+        export.export(opened, "parquet", tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert {r["incident_sources"] for r in table if r["type"] == "ASSAULT"} == {2}

@@ -4,11 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dateline.store.corroboration import INCIDENT_COLUMNS
 from dateline.store.query import FLAT_COLUMNS
 
-INTEGER_COLUMNS = ("geonameid", "span_start", "span_end", "fatalities")
+COLUMNS = (*FLAT_COLUMNS, *INCIDENT_COLUMNS)
+
+INTEGER_COLUMNS = ("geonameid", "span_start", "span_end", "fatalities", "incident_reports", "incident_sources")
 FLOAT_COLUMNS = ("lat", "lon")
-BOOLEAN_COLUMNS = ("is_lead",)
+BOOLEAN_COLUMNS = ("is_lead", "incident_unconfirmed_claim")
 
 
 def parquet_schema() -> Any:
@@ -24,7 +27,7 @@ def parquet_schema() -> Any:
             return pa.bool_()
         return pa.string()
 
-    return pa.schema([(name, column_type(name)) for name in FLAT_COLUMNS])
+    return pa.schema([(name, column_type(name)) for name in COLUMNS])
 
 
 def _value(name: str, value: Any) -> Any:
@@ -44,7 +47,7 @@ def write_parquet(rows: list[dict[str, Any]], out: Path | str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = {name: [_value(name, row.get(name)) for row in rows] for name in FLAT_COLUMNS}
+    columns = {name: [_value(name, row.get(name)) for row in rows] for name in COLUMNS}
     table = pa.Table.from_pydict(columns, schema=parquet_schema())
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
