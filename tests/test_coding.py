@@ -34,7 +34,8 @@ CASES = [
     ("Armenian troops withdrew from the Lachin corridor on Wednesday.", "RETREAT", "withdraw"),
     ("The junta lifted the curfew in Niamey on Sunday.", "CONCEDE", None),
     ("China praised the agreement between Iran and Saudi Arabia.", "SUPPORT", None),
-    ("Israel and the United States held joint military exercises in the Negev.", "MOBILIZE", None),
+    ("Israel and the United States held joint military exercises in the Negev.", "COOPERATE", None),
+    ("Poland held military exercises near the Belarusian border.", "MOBILIZE", "troops"),
 ]
 
 

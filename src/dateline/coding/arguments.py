@@ -35,7 +35,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if child.dep_ == "nsubjpass":
             return _relative(child, conjuncts(child)), True
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         objs = [c for c in head.head.children if c.dep_ == "dobj"]
@@ -79,7 +79,27 @@ def verb_objects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             return conjuncts(child)
-    return []
+    return raised_subjects(verb)
+
+
+def raised_clause(verb: Token) -> Token | None:
+    """The infinitive clause with its own subject that a verb governs ("allowed the opposition to
+    hold a rally", "wants Putin to attack"): the parser hangs it as a ccomp whose subject is the
+    verb's logical object."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (child.tag_ == "VB" or any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                               for c in child.children)) \
+                and any(c.dep_ == "nsubj" for c in child.children):      # "to do", or bare "helped X retake"
+            return child
+    return None
+
+
+def raised_subjects(verb: Token) -> list[Token]:
+    """The logical object of "allow/want/ask X to do": the subject of its infinitive clause."""
+    clause = raised_clause(verb)
+    if clause is None:
+        return []
+    return [t for c in clause.children if c.dep_ == "nsubj" for t in conjuncts(c)]
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -118,7 +138,7 @@ def weapon_firer(token: Token) -> list[Token] | None:
     return None
 
 
-def _role_word(token: Token) -> bool:
+def is_role_word(token: Token) -> bool:
     from dateline.resolve.actor_lexicon import load_actor_lexicon
 
     lex = load_actor_lexicon()
@@ -148,7 +168,8 @@ def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list
             sources.extend(conjuncts(child))
         elif child.dep_ in ("amod", "compound") and child.ent_type_ == "ORG":
             sources.append(child)
-        elif child.dep_ in ("amod", "compound") and child.i < noun.i and _role_word(child):
+        elif child.dep_ in ("amod", "compound") and child.i < noun.i and child.tag_.startswith("NN") \
+                and is_role_word(child):
             sources.append(child)              # "rebel advances", "army offensive", "police raids"
         elif child.dep_ == "compound" and child.ent_type_ == "GPE" and doer_noun:
             sources.append(child)
@@ -164,11 +185,15 @@ def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list
 def governing_subjects(noun: Token) -> list[Token]:
     """The subject of the verb an event noun hangs from ("X began mounting air strikes", "At a meeting, X...")."""
     head = noun.head
+    while noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        noun, head = head.head, head.head.head   # "launched ten days of war games": the measure's verb
+    head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         node, head = head, head.head          # "at a meeting": the preposition hangs from the verb
     else:
         node = noun
-    if head is node or head.pos_ not in ("VERB", "AUX"):
+    if head.i == node.i or head.pos_ not in ("VERB", "AUX"):
         return []
     if head.lemma_.lower() in word_set("speech"):
         return []                             # "residents reported air strikes": the reporter is not the doer

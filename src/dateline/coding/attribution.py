@@ -43,7 +43,7 @@ def speaker_for(trigger: Token, sentence: Any) -> Speaker | None:
     node = trigger
     for _ in range(12):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if head.lemma_.lower() in speech and head.pos_ in ("VERB", "AUX") and node.dep_ in (
                 "ccomp", "parataxis", "xcomp", "advcl", "dobj"):
@@ -86,7 +86,7 @@ def status_of(trigger: Token, is_agree: bool, speaker_is_party: bool) -> str:
     node = trigger
     chain = [trigger]
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         chain.append(node)

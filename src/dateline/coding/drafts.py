@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.coding.attribution import Speaker
+from dateline.coding.lexicon import word_set
 from dateline.coding.triggers import Found
 from dateline.records import ActorMention, Place, Sentence, TimeSpan
 
@@ -14,9 +15,6 @@ Token = Any
 FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "PROTEST", "RETREAT"}
 JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-             "RETREAT": "CONCEDE", "COERCE": "THREATEN"}
-FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "130"}
 RECIPIENT_TYPES = {"AID", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN"}
 
 
@@ -45,7 +43,7 @@ def place_role(doc: Any, place: Place, offset: int) -> str:
         if span is None:
             continue
         head = span.root
-        while head.dep_ in ("conj", "appos") and head.head is not head:
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
             return "locative"
@@ -59,6 +57,8 @@ def split_sides(draft: Draft) -> list[Draft]:
     Joint acts (talks, agreements, cooperation) keep all their parties together."""
     if not draft.sides or draft.found.trigger.type in JOINT_TYPES or len(draft.sources) < 2:
         return [draft]
+    if draft.found.trigger.lemma in word_set("exercise"):
+        return [draft]        # "French and Egyptian warships launched war games": one joint drill
     countries = [m.country for m in draft.sources]
     if None in countries or len(set(countries)) != len(countries):
         return [draft]

@@ -7,10 +7,11 @@ from typing import Any
 from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
 from dateline.coding.context import holder_of, meeting_parties, presence_holders
-from dateline.coding.drafts import (FORCE_TYPES, FUTURE_AS, FUTURE_CAMEO, JOINT_TYPES, MATERIAL_TYPES,
+from dateline.coding.drafts import (FORCE_TYPES, JOINT_TYPES, MATERIAL_TYPES,
                                      RECIPIENT_TYPES, Draft, dedupe, retold_details, most_specific, number_value,
                                      place_role, retold_times, split_sides)
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
+from dateline.coding.recast import Coding, recast
 from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state, rekey
 from dateline.coding.triggers import Found, find_triggers, noun_key
 from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
@@ -258,7 +259,7 @@ class Coder:
         excluded = [p for p in in_sentence if any(in_phrase(p, s) for s in subject_tokens)
                     or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
-        if not local and tok.head is not tok and tok.dep_ in ("dobj", "pobj"):
+        if not local and tok.head.i != tok.i and tok.dep_ in ("dobj", "pobj"):
             # an event named as an object takes the place its verb gives ("launched strikes in X")
             local = [p for p in in_sentence if inside(p, tok.head) and p not in excluded
                      and roles[p.id] == "locative"]
@@ -326,7 +327,7 @@ class Coder:
             holder = holder_of(place, self.holders)     # strikes on ground the text says X holds
             if holder is not None and holder.key not in {m.key for m in sources}:
                 targets = [holder]
-        speaker_party = False
+        speaker_party, said = False, None
         if draft.speaker is not None:
             said = self.parties.resolve(draft.speaker.head, self._offset(draft))
             keys = {m.key for m in sources + targets}
@@ -335,11 +336,10 @@ class Coder:
             speaker_party = said is not None and (said.key in keys or (
                 said.country in countries and (said.kind == "state" or said.sector in ("GOV", "MIL"))))
         status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
-        event_type = trig.type
-        if status == "planned" and event_type in FUTURE_AS:
-            # PLOVER: promised cooperation is AGREE, an announced retreat CONCEDE, a coercive act
-            # held over someone a THREAT
-            event_type, cameo, mode = FUTURE_AS[event_type], FUTURE_CAMEO[FUTURE_AS[event_type]], None
+        coding = recast(Coding(trig.type, mode, cameo, status, sources, targets), draft.found.token,
+                        trig.lemma, said)
+        event_type, mode, cameo, status = coding.type, coding.mode, coding.cameo, coding.status
+        sources, targets = coding.sources, coding.targets
         if trig.type == "ASSAULT" and cameo == "190" and mode in ("aerial", "drone", "heavy-weapons"):
             cameo = "195"                    # CAMEO 195: employ aerial weapons (incl. missiles)
         return Event(

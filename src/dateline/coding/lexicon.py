@@ -10,6 +10,13 @@ from dateline.resources import read_tsv
 Token = Any
 
 
+def _raises(token: Token) -> bool:
+    from dateline.coding.arguments import raised_clause
+
+    return raised_clause(token) is not None or (
+        any(c.dep_ == "dobj" for c in token.children) and any(c.dep_ == "xcomp" for c in token.children))
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str
@@ -37,6 +44,10 @@ class Trigger:
                 return False
             if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 return False
+            if name == "clause" and not any(c.dep_ == "ccomp" for c in token.children):
+                return False          # a clause is said: "X protested that ..."
+            if name == "raised" and not _raises(token):
+                return False          # "wants X to do", "allowed X to do"
         return True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.coding.arguments import is_role_word, raised_subjects
 from dateline.coding.lexicon import Trigger, TriggerLexicon, word_set
 
 Token = Any
@@ -25,6 +26,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     for tok in tokens:
         if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
             out.add("@place")
+        if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or is_role_word(tok):
+            out.add("@party")
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
@@ -65,7 +68,9 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             options = lex.for_verb(tok.lemma_)
             if not options:
                 continue
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ == "amod":
+                continue                  # an adjective ("the long-threatened invasion") names no act
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
@@ -79,8 +84,20 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if trig is not None:
                 found.append(Found(tok, trig, True))
     verbs = {f.token.i for f in found if not f.is_noun}
-    found = [f for f in found if f.is_noun or not _purpose_of_act(f.token, verbs)]
+    promised = _promised_acts(found)
+    found = [f for f in found if f.is_noun or f.token.i in promised or not _purpose_of_act(f.token, verbs)]
+    found = [f for f in found if f.is_noun or f.token.i not in promised.values()]
     return _fold_light_verbs(found)
+
+
+def _promised_acts(found: list[Found]) -> dict[int, int]:
+    """Acts a party commits to ("agreed to withdraw", "pledged to send aid"): the promised act is
+    the event (put in the future, so coded by what is promised), not the verb of commitment.
+    Maps each promised act's token index to its commitment verb's."""
+    commitments = {f.token.i: f for f in found if not f.is_noun and f.trigger.type == "AGREE"
+                   and f.token.lemma_.lower() in word_set("commitment")}
+    return {f.token.i: f.token.head.i for f in found
+            if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
 
 
 def _descriptive(tok: Token, trigger: Trigger) -> bool:
@@ -93,8 +110,8 @@ def _descriptive(tok: Token, trigger: Trigger) -> bool:
 def _purpose_of_act(tok: Token, trigger_verbs: set[int]) -> bool:
     """An infinitive of purpose under another event ("mobilised militias to fight", "travelled
     to Moscow to discuss details") is what the act was for, not a second act."""
-    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-        return False
+    if tok.dep_ not in ("xcomp", "advcl", "ccomp") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False            # (a ccomp: the act someone is asked or allowed to do, "wants Putin to attack")
     return tok.head.i in trigger_verbs and tok.head.i != tok.i
 
 

@@ -69,7 +69,7 @@ def _token_at(doc: Any, start: int, end: int) -> Any | None:
 
 def _clause_verb(token: Any) -> Any:
     seen = 0
-    while seen < 30 and not (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") and token.head is not token:
+    while seen < 30 and not (token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") and token.head.i != token.i:
         token = token.head
         seen += 1
     return token
@@ -108,7 +108,7 @@ def _modifies(root: Any, trigger: Any) -> bool:
     for _ in range(30):
         if token == trigger:
             return True
-        if token is not root and token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.i != root.i and token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -30,7 +30,7 @@ def _governing_verb(token: Any) -> Any | None:
     while seen < 30:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
         seen += 1

@@ -1,0 +1,125 @@
+"""How the clause around a trigger recasts the act it names (spec/ontology.md §1.2 and §1.4).
+
+The lexicon says what a word names; the clause decides what was done.  A cooperative act put in
+the future is a promise (AGREE), an announced retreat a concession (CONCEDE), force or pressure
+announced against someone a threat (THREATEN); a cooperative act refused in the future tense
+("will not allow") or a deal the parties failed to reach is a refusal (REJECT); an act a speaker says another party *must* do is a demand
+(REQUEST) by the speaker; violence by a crowd of protesters is a riot (PROTEST); a drill held by
+the forces of several states is joint (COOPERATE).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dateline.coding.lexicon import word_set
+from dateline.records import ActorMention
+
+Token = Any
+
+FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+             "RETREAT": "CONCEDE", "COERCE": "THREATEN"}
+FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "130"}
+# force or a cut in relations announced against someone: the threat's mode and CAMEO code
+THREAT_OF = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "131"), "PROTEST": ("restrict", "133")}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# what a refusal or a demand is about (the REQUEST/REJECT modes), and the CAMEO code of the refusal
+ABOUT = {"CONSULT": "meet", "AGREE": "meet", "CONCEDE": "yield", "RETREAT": "yield",
+         "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
+REFUSAL_CAMEO = {"meet": "125", "yield": "124", "assist": "121"}
+
+
+@dataclass(frozen=True)
+class Coding:
+    type: str
+    mode: str | None
+    cameo: str | None
+    status: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+
+
+def _clause_verbs(tok: Token) -> list[Token]:
+    """The trigger, and for an event noun the verb it is the object of ("must reach an agreement")."""
+    out = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        out.append(tok.head)
+    return out
+
+
+def _auxiliaries(tok: Token) -> set[str]:
+    return {c.lower_ for v in _clause_verbs(tok) for c in v.children if c.dep_ == "aux"}
+
+
+def _announced(tok: Token) -> bool:
+    """An act put in the future by a party's own words ("will strike", "wants to attack", "vowed to
+    boycott"), not one tried, sought or being prepared ("attempts to sanction", "preparing an
+    offensive")."""
+    if _auxiliaries(tok) & word_set("future"):
+        return True
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "dobj", "conj"):
+            return False          # "rebel advances threatened the city": a subject is not announced
+        node = node.head
+        if node.lemma_.lower() in word_set("declared"):
+            return True
+        if node.lemma_.lower() in word_set("attempt"):
+            return False
+    return False
+
+
+def _failed(tok: Token) -> bool:
+    """"failed to reach an agreement", "failed to agree"."""
+    return any(v.head.lemma_.lower() in word_set("failure") and v.dep_ == "xcomp" for v in _clause_verbs(tok))
+
+
+def _refused(tok: Token) -> bool:
+    """A cooperative act negated in the future or as an ability: "would not give permission",
+    "will not attend", "cannot accept"."""
+    negated = any(c.dep_ == "neg" for v in _clause_verbs(tok) for c in v.children)
+    return negated and bool(_auxiliaries(tok) & (word_set("future") | {"can", "ca"}))
+
+
+def _obliged(tok: Token) -> bool:
+    """"must reach", "should withdraw", "have to release"."""
+    if _auxiliaries(tok) & word_set("obligation"):
+        return True
+    return any(v.dep_ == "xcomp" and v.head.lemma_.lower() == "have" for v in _clause_verbs(tok))
+
+
+def _crowd(mention: ActorMention) -> bool:
+    return bool(set(re.findall(r"[a-z]+", f"{mention.text} {mention.name}".lower())) & word_set("crowd"))
+
+
+def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None) -> Coding:
+    """The act the clause around the trigger ``tok`` (lexicon entry ``lemma``) reports, from the
+    one its word names; ``speaker`` is the party whose words report it, if any."""
+    kind = coding.type
+    keys = {m.key for m in coding.sources}
+    if kind in ("AGREE", "CONSULT") and _failed(tok):
+        return replace(coding, type="REJECT", mode="meet", cameo="125" if kind == "CONSULT" else "127",
+                       status="asserted")
+    if coding.status == "denied" and kind in COOPERATIVE and _refused(tok):
+        about = ABOUT.get(kind)
+        return replace(coding, type="REJECT", mode=about, cameo=REFUSAL_CAMEO.get(about or "", "120"),
+                       status="asserted")
+    if speaker is not None and speaker.key not in keys and coding.sources and _obliged(tok):
+        return replace(coding, type="REQUEST", mode=ABOUT.get(kind), cameo="100", status="asserted", sources=[speaker],
+                       targets=[m for m in coding.sources if m.key != speaker.key])
+    if coding.status == "planned":
+        if kind in FUTURE_AS:
+            new = FUTURE_AS[kind]
+            return replace(coding, type=new, mode=None, cameo=FUTURE_CAMEO[new])
+        threat = THREAT_OF.get(kind) or (("relations", "134") if kind == "REJECT" and coding.mode == "meet" else None)
+        if threat and _announced(tok) and coding.sources:
+            return replace(coding, type="THREATEN", mode=threat[0], cameo=threat[1])
+    if kind == "ASSAULT" and coding.sources and all(_crowd(m) for m in coding.sources):
+        return replace(coding, type="PROTEST", mode="riot", cameo="145")
+    if kind == "MOBILIZE" and lemma in word_set("exercise") and (
+            len({m.country for m in coding.sources + coding.targets if m.country}) >= 2
+            or any(c.lower_ in word_set("joint") for c in tok.children)):
+        return replace(coding, type="COOPERATE", mode=None, cameo="062",
+                       sources=coding.sources + coding.targets, targets=[])
+    return coding
