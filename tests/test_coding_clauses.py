@@ -88,3 +88,58 @@ def test_a_joint_drill_by_several_states_is_cooperation(code_text):
 def test_a_refusal_at_the_root_of_the_sentence_is_asserted(code_text):
     """A rejection is a reported act, not a denial of one (the clause walk stops at the root)."""
     assert coded(code_text, "Hamas rejected the Egyptian proposal on Sunday.") == [("REJECT", None, "asserted")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Iran expressed readiness to resume talks with the European Union.", "AGREE"),
+    ("The Chinese premier toured Kenya and Ethiopia last week.", "CONSULT"),
+    ("The Japanese prime minister's stopover in Hanoi lasted two days.", "CONSULT"),
+    ("The World Bank disbursed 500 million dollars to Pakistan.", "AID"),
+    ("The junta complied with the regional bloc's demand to release the president.", "CONCEDE"),
+    ("The militia disbanded its armed wing in March.", "RETREAT"),
+    ("Israeli forces dismantled checkpoints around Ramallah.", "RETREAT"),
+    ("The president lashed out at the opposition over the strikes.", "ACCUSE"),
+    ("Police heightened security around the parliament in Nairobi.", "MOBILIZE"),
+    ("The army stepped up patrols along the border with Mali.", "MOBILIZE"),
+    ("Canada closed its embassy in Tehran in 2012.", "SANCTION"),
+    ("The authorities closed two opposition newspapers in Harare.", "COERCE"),
+    ("Serbia postponed the talks with Kosovo.", "REJECT"),
+    ("Washington issued a warning to Pyongyang over the missile tests.", "THREATEN"),
+])
+def test_lexicon_entries_from_the_cameo_categories(code_text, sentence, expected):
+    assert expected in [t for t, _, _ in coded(code_text, sentence)], coded(code_text, sentence)
+
+
+def test_a_warning_of_harm_is_no_threat(code_text):
+    assert "THREATEN" not in [t for t, _, _ in coded(
+        code_text, "Aid agencies issued warnings of famine in northern Gaza on Monday.")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Germany expressed support for the Palestinian peace initiative.", "SUPPORT"),
+    ("Serbian forces pulled out of Kosovo under the peace plan.", "RETREAT"),
+    ("The rebels handed over their weapons to UN peacekeepers.", "RETREAT"),
+    ("Prosecutors charged the former minister with corruption.", "ACCUSE"),
+    ("Dock workers went on strike in Antwerp to demand higher wages.", "PROTEST"),
+])
+def test_more_lexicon_entries(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Pentagon sent two aircraft carriers to the Gulf.", "MOBILIZE"),
+    ("The last Russian troops left Estonia on Wednesday.", "RETREAT"),
+    ("The guerrillas freed two kidnapped Japanese engineers.", "RETREAT"),
+    ("Russia voiced support for the Chinese position on Taiwan.", "SUPPORT"),
+    ("The European Union voiced concern over the arrests in Minsk.", "ACCUSE"),
+    ("Israel called up 20,000 reservists on Sunday.", "MOBILIZE"),
+])
+def test_lexicon_entries_for_forces_and_words(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+def test_leaving_a_place_is_a_withdrawal_only_for_forces(code_text):
+    assert "RETREAT" not in [t for t, _, _ in coded(code_text, "The foreign minister left Cairo on Tuesday.")]
+    assert "RETREAT" in [t for t, _, _ in coded(code_text, "Rebel fighters left Aleppo on Tuesday.")]

@@ -10,6 +10,14 @@ from dateline.resources import read_tsv
 Token = Any
 
 
+def _governor(token: Token) -> Token:
+    """The word a token hangs from, through a preposition ("went on strike" -> go)."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head
+
+
 def _raises(token: Token) -> bool:
     from dateline.coding.arguments import raised_clause
 
@@ -44,6 +52,8 @@ class Trigger:
                 return False
             if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 return False
+            if name == "head" and _governor(token).lemma_.lower() not in allowed:
+                return False          # the word it hangs from: "went on strike", "staged a strike"
             if name == "clause" and not any(c.dep_ == "ccomp" for c in token.children):
                 return False          # a clause is said: "X protested that ..."
             if name == "raised" and not _raises(token):
