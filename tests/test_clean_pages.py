@@ -117,3 +117,10 @@ def test_hints_from_the_caller_win():
 def test_page_without_story_says_so():
     article = clean_document(RawDocument(id="n", data="Home | News | Sport\n\nShare\n", origin="n"))
     assert article.blocks == [] and "no story paragraphs found" in article.warnings
+
+
+def test_a_short_english_sentence_with_words_shared_by_dutch_stays_english():
+    from dateline.clean.language import detect_language
+
+    assert detect_language("Hamas leaders met Egyptian officials in Cairo.") == "en"
+    assert detect_language("De minister van Buitenlandse Zaken is met de premier naar Brussel gereisd.") == "nl"
