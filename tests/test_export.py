@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import closing
 from pathlib import Path
 
 import jsonschema
@@ -37,7 +38,7 @@ def acled_rows(db: store.Store, **filters) -> list[dict[str, str]]:
     count, text = run(db, "acled", **filters)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = list(reader)
-    assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
+    assert tuple(reader.fieldnames or ()) == (*ACLED_COLUMNS, *INCIDENT_COLUMNS)
     assert len(rows) == count
     return rows
 
@@ -50,6 +51,10 @@ def test_acled_has_acled_columns_and_parses(db: store.Store) -> None:
     # the denied attack and the events without an ACLED type are left out
     assert len(rows) == 3
     assert len({r["event_id_cnty"] for r in rows}) == 3
+    # each event of these two unrelated documents is an incident of its own
+    assert len({r["incident_id"] for r in rows}) == 3
+    assert all(r["incident_id"].startswith("inc-") for r in rows)
+    assert {(r["incident_reports"], r["incident_sources"]) for r in rows} == {("1", "1")}
 
 
 def test_acled_battle_row(db: store.Store) -> None:
@@ -118,8 +123,15 @@ def test_gdelt_rows_have_61_columns_and_no_header(db: store.Store) -> None:
     assert GDELT_COLUMNS[26] == "EventCode" and GDELT_COLUMNS[60] == "SOURCEURL"
     lines = gdelt_lines(db)
     assert len(lines) == 5                     # the denied attack is not exported
-    assert all(len(line) == 61 for line in lines)
+    # GDELT's 61 columns, then dateline's four incident columns
+    assert all(len(line) == 61 + len(INCIDENT_COLUMNS) for line in lines)
     assert all(line[0].isdigit() for line in lines)
+    assert gdelt.EXPORT_COLUMNS[:61] == GDELT_COLUMNS
+    assert gdelt.EXPORT_COLUMNS[61:] == INCIDENT_COLUMNS
+    assert all(line[61].startswith("inc-") for line in lines)
+    # only the army's own claim of its strike is a claim no independent report asserts
+    claimed = str(gdelt.global_event_id("river-clash", "e2"))
+    assert {line[0]: line[64] for line in lines if line[64] == "1"} == {claimed: "1"}
 
 
 def test_gdelt_drone_strike_row(db: store.Store) -> None:
@@ -300,7 +312,8 @@ def test_acled_csv_opens_in_pandas_with_acled_columns(db: store.Store, tmp_path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         count = export.export(db, "acled", fh)
     frame = pd.read_csv(path)
-    assert tuple(frame.columns) == ACLED_COLUMNS
+    assert tuple(frame.columns[:31]) == ACLED_COLUMNS          # ACLED's own, in ACLED's order
+    assert tuple(frame.columns[31:]) == INCIDENT_COLUMNS
     assert len(frame) == count == 3
     assert frame["event_date"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
     assert frame["fatalities"].dtype.kind in "iu"
@@ -349,3 +362,49 @@ def test_exports_carry_incidents_and_their_corroboration(tmp_path: Path) -> None
         export.export(opened, "parquet", tmp_path / "e.parquet")
     table = pq.read_table(tmp_path / "e.parquet").to_pylist()
     assert {r["incident_sources"] for r in table if r["type"] == "ASSAULT"} == {2}
+
+
+def test_acled_and_gdelt_carry_incidents_and_their_corroboration(tmp_path: Path) -> None:
+    """Two outlets' reports of one strike, stored and clustered in a real store: their
+    ACLED and GDELT rows share one incident and carry its counts, written alike by the
+    API and by `dateline export`."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+    from dateline.store import corroboration
+
+    (tmp_path / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                               "--db", str(db), "--quiet"]).exit_code == 0
+    with closing(corroboration.connect(db)) as conn:
+        assert corroboration.rebuild_incidents(conn) >= 1
+    with store.open(db) as opened:
+        acled_count = export.export(opened, "acled", tmp_path / "api.csv")
+        gdelt_count = export.export(opened, "gdelt", tmp_path / "api.tsv")
+    for fmt, name in (("acled", "cli.csv"), ("gdelt", "cli.tsv")):
+        result = runner.invoke(cli, ["export", "--db", str(db), "--format", fmt,
+                                     "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "cli.csv").read_bytes() == (tmp_path / "api.csv").read_bytes()
+    assert (tmp_path / "cli.tsv").read_bytes() == (tmp_path / "api.tsv").read_bytes()
+
+    frame = pd.read_csv(tmp_path / "api.csv")
+    assert tuple(frame.columns) == (*ACLED_COLUMNS, *INCIDENT_COLUMNS) and len(frame) == acled_count
+    strikes = frame[frame["event_type"] == "Explosions/Remote violence"]
+    assert len(strikes) == 2 and set(strikes["location"]) == {"Kramatorsk"}
+    assert strikes["incident_id"].nunique() == 1 and strikes["incident_id"].iloc[0].startswith("inc-")
+    assert set(strikes["incident_reports"]) == {2} and set(strikes["incident_sources"]) == {2}
+    assert set(strikes["incident_unconfirmed_claim"]) == {False}
+
+    lines = [dict(zip(gdelt.EXPORT_COLUMNS, line.split("\t")))
+             for line in (tmp_path / "api.tsv").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == gdelt_count
+    hits = [r for r in lines if r["EventRootCode"] in ("18", "19", "20")]
+    assert len(hits) == 2 and len({r["SOURCEURL"] for r in hits}) == 2
+    assert {r["incident_id"] for r in hits} == set(strikes["incident_id"])
+    assert {(r["incident_reports"], r["incident_sources"], r["incident_unconfirmed_claim"])
+            for r in hits} == {("2", "2", "0")}

@@ -7,7 +7,9 @@
 Formats: "acled" (ACLED-style CSV), "gdelt" (GDELT-2.0-style events TSV, no
 header), "json" (records JSON lines), "geojson" (FeatureCollection of event
 points), "csv" (flat event rows), "parquet" (flat event rows, typed columns; needs
-pyarrow and a path, not a stream).
+pyarrow and a path, not a stream).  Every format but json carries each event's
+incident (``INCIDENT_COLUMNS``: incident id, reports, independent sources,
+unconfirmed claim): ACLED and GDELT after their own columns.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from dateline.export.output import text_output
 from dateline.export.simple import write_csv, write_geojson, write_json_lines
 from dateline.store import corroboration
 from dateline.store import Store
+from dateline.store.corroboration import INCIDENT_COLUMNS
 
 FORMATS = ("acled", "gdelt", "json", "geojson", "csv", "parquet")
 
@@ -70,4 +73,5 @@ def _parquet(rows: list[dict[str, Any]], out: Path | TextIO) -> int:
         raise ExportError(f"parquet export needs the pyarrow package ({err})") from None
 
 
-__all__ = ["export", "FORMATS", "ExportError", "ACLED_COLUMNS", "GDELT_COLUMNS"]
+__all__ = ["export", "FORMATS", "ExportError", "ACLED_COLUMNS", "GDELT_COLUMNS",
+           "INCIDENT_COLUMNS"]

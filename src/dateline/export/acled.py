@@ -3,7 +3,10 @@
 Follows spec/ontology.md section 4: column names and order of section 4.3,
 actor types of 4.2 (``data/acled_inter.tsv``), and the export rules of
 section 3 (claimed events carry the claimant in ``source`` and ``notes``;
-denied, planned and hypothetical events are not exported).
+denied, planned and hypothetical events are not exported).  After ACLED's 31
+columns come the incident columns of the other exports (``INCIDENT_COLUMNS``:
+the event's incident, its reports, its independent sources and whether it is a
+claim no independent report asserts), so ACLED's own columns keep their order.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from typing import Any, TextIO
 from dateline.export import countries
 from dateline.export.output import cell
 from dateline.resources import read_tsv
+from dateline.store.corroboration import INCIDENT_COLUMNS
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -23,6 +27,7 @@ ACLED_COLUMNS = (
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp")
+EXPORT_COLUMNS = (*ACLED_COLUMNS, *INCIDENT_COLUMNS)     # ACLED's, then the incident's
 
 EXPORTED_STATUSES = ("asserted", "claimed")
 STATE_FORCES, EXTERNAL_FORCES, RIOTERS, PROTESTERS, CIVILIANS = 1, 8, 5, 6, 7
@@ -156,6 +161,7 @@ def acled_row(row: dict[str, Any], parties: dict[str, list[dict[str, Any]]]) -> 
         "source": "; ".join(sources), "source_scale": "", "notes": notes,
         "fatalities": row.get("fatalities") or 0, "tags": "",
         "timestamp": int(datetime.fromisoformat(stored).timestamp()) if stored else "",
+        **{column: row.get(column) for column in INCIDENT_COLUMNS},
     }
 
 
@@ -215,12 +221,12 @@ def merge_protests(items: list[tuple[dict[str, Any], Parties]]
 def write_acled(rows: list[dict[str, Any]], parties: dict[str, Parties],
                 stream: TextIO) -> int:
     """Write the ACLED CSV (header + one line per exportable event, a protest and the
-    responses to it merged); returns rows written."""
+    responses to it merged, each with its incident columns); returns rows written."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(ACLED_COLUMNS)
+    writer.writerow(EXPORT_COLUMNS)
     items = [(row, parties[row["event_id"]]) for row in rows if exportable(row)]
     merged = merge_protests(items)
     for row, row_parties in merged:
         out = acled_row(row, row_parties)
-        writer.writerow([cell(out[c]) for c in ACLED_COLUMNS])
+        writer.writerow([cell(out[c]) for c in EXPORT_COLUMNS])
     return len(merged)

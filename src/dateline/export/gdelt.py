@@ -1,8 +1,13 @@
-"""GDELT-2.0-style events TSV: 61 tab-separated columns, no header row.
+"""GDELT-2.0-style events TSV: GDELT's 61 tab-separated columns, then the four
+incident columns, no header row.
 
 Column meanings and how dateline fills them: spec/ontology.md section 6.
 Only events with a CAMEO code whose status is asserted or claimed are
 written (GDELT records reported acts; intentions have their own 03x codes).
+Columns 62-65 (``INCIDENT_COLUMNS``) are dateline's: the event's incident id,
+the incident's reports and independent sources, and 1/0 for a claim that no
+independent report asserts (all four empty for an event in no incident); a
+reader that expects exactly GDELT's columns keeps the first 61.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from typing import Any, TextIO
 
 from dateline.export import cameo, countries
 from dateline.export.output import cell
+from dateline.store.corroboration import INCIDENT_COLUMNS
 
 ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
                 "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -24,6 +30,7 @@ GDELT_COLUMNS = (
     "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
     *(f"Actor1{f}" for f in GEO_FIELDS), *(f"Actor2{f}" for f in GEO_FIELDS),
     *(f"Action{f}" for f in GEO_FIELDS), "DATEADDED", "SOURCEURL")
+EXPORT_COLUMNS = (*GDELT_COLUMNS, *INCIDENT_COLUMNS)     # GDELT's 61, then the incident's
 
 EXPORTED_STATUSES = ("asserted", "claimed")
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_ADM1 = 1, 2, 3, 4, 5
@@ -83,6 +90,15 @@ def _sides(parties: dict[str, list[dict[str, Any]]]) -> tuple[dict | None, dict 
     return first, source[1] if len(source) > 1 else None
 
 
+def incident_fields(row: dict[str, Any]) -> list[Any]:
+    """The trailing incident columns; the unconfirmed-claim flag as 1/0 (as IsRootEvent)."""
+    if not row.get("incident_id"):
+        return [""] * len(INCIDENT_COLUMNS)
+    flag = row.get("incident_unconfirmed_claim")
+    return [row["incident_id"], row.get("incident_reports"), row.get("incident_sources"),
+            "" if flag is None else int(bool(flag))]
+
+
 def gdelt_row(row: dict[str, Any], parties: dict[str, list[dict[str, Any]]]) -> list[Any]:
     code = cameo.gdelt_code(row["cameo"])
     day_text = row.get("event_date")
@@ -99,6 +115,7 @@ def gdelt_row(row: dict[str, Any], parties: dict[str, list[dict[str, Any]]]) -> 
         cameo.goldstein(code), 1, 1, 1, 0,
         *([""] * len(GEO_FIELDS)), *([""] * len(GEO_FIELDS)), *action_geo(row),
         added, row.get("doc_url") or row.get("doc_origin") or "",
+        *incident_fields(row),
     ]
 
 
@@ -108,7 +125,8 @@ def exportable(row: dict[str, Any]) -> bool:
 
 def write_gdelt(rows: list[dict[str, Any]], parties: dict[str, dict[str, list]],
                 stream: TextIO) -> int:
-    """Write one tab-separated line per exportable event; returns lines written."""
+    """Write one tab-separated line per exportable event (GDELT's columns, then the
+    incident columns); returns lines written."""
     count = 0
     for row in rows:
         if not exportable(row):
