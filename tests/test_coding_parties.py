@@ -154,3 +154,19 @@ def test_weapons_named_for_a_country_are_its_forces(code_text):
     events, _, codes = coded(code_text, "Russian missiles struck the centre of Kramatorsk on Sunday.")
     strike = next(e for e in events if e["type"] == "ASSAULT")
     assert codes(strike["source"]) == [("RUS", "MIL")]
+
+
+def test_a_hyphenated_name_written_with_spaces_is_the_listed_person():
+    """The parser splits "al-Assad" into three tokens; the name rebuilt from them still finds the person."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
+    assert lex.person("Bashar al Assad") == lex.person("Bashar al-Assad") is not None
+
+
+def test_a_weapon_platform_acts_for_its_owner(code_text):
+    record = code_text("Monday, March 6, 2023\n\nTest report\n\n"
+                       "As France's jets bombed militants in Mali, its ships fired missiles at their bases.\n")
+    actors = {a["id"]: a for a in record["actors"]}
+    fire = next(e for e in record["events"] if e["evidence"]["lemma"] == "fire")
+    assert [(actors[i]["country"], actors[i]["sector"]) for i in fire["source"]] == [("FRA", "MIL")]

@@ -15,13 +15,14 @@ from dateline.resources import data_path, read_tsv
 
 @functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Lower case, no diacritics, curly quotes straightened, no leading article."""
+    """Lower case, no diacritics, curly quotes straightened, no leading article, hyphens as spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
     text = re.sub(r"'s$", "", text)
     text = re.sub(r"^(the)\s+", "", text)
-    return re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*[-\u2010\u2011]\s*", " ", text)     # "al-Assad", "al Assad" and "al - Assad" alike
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)

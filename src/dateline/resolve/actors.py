@@ -364,7 +364,7 @@ def _person(name_text: str, tokens: list[Token], ent: Any, ctx: ActorContext, me
     countries = countries_in([t for t in tokens if t.i not in in_name], lex)
     country = countries[0] if countries else (known.country if known else None)
     sector = (known.sector if known and known.sector else None) or sector
-    if known is not None and len(known.name) > len(name):
+    if known is not None and (len(known.name) > len(name) or known.name.replace("-", " ") == name):
         name = known.name
     surname = norm(name.split()[-1]) if name.split() else norm(name)
     return mention(f"person:{surname}", name, "person", country, sector)
