@@ -1,6 +1,8 @@
 """Party resolution in the coder, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 PAGE = "Monday, March 6, 2023\n\nTest report\n\n{body}\n"
 
 
@@ -170,3 +172,36 @@ def test_a_weapon_platform_acts_for_its_owner(code_text):
     actors = {a["id"]: a for a in record["actors"]}
     fire = next(e for e in record["events"] if e["evidence"]["lemma"] == "fire")
     assert [(actors[i]["country"], actors[i]["sector"]) for i in fire["source"]] == [("FRA", "MIL")]
+
+
+@pytest.mark.parametrize("sentence,etype,source,target", [
+    ("Portugal will support Turkey's efforts to join the European Union.", "AGREE", "PRT", "TUR"),
+    ("Hamas rejected the Egyptian proposal for a truce.", "REJECT", "PSE", "EGY"),
+    ("The European Union provided 70 million dollars of aid for Romania.", "AID", None, "ROU"),
+    ("Syria withdrew its troops from Lebanon.", "RETREAT", "SYR", "LBN"),
+    ("The withdrawal of Russian troops from Georgia began on Monday.", "RETREAT", "RUS", "GEO"),
+    ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "ITA", "SRB"),
+    ("China condemned the Japanese prime minister's visit to the shrine.", "ACCUSE", "CHN", "JPN"),
+])
+def test_whom_an_act_is_done_to_when_the_object_is_theirs(code_text, sentence, etype, source, target):
+    record = code_text("Monday, March 6, 2023\n\nTest report\n\n" + sentence + "\n")
+    actors = {a["id"]: a for a in record["actors"]}
+    event = next(e for e in record["events"] if e["type"] == etype)
+    if source:
+        assert [actors[i]["country"] for i in event["source"]] == [source], event
+    assert [actors[i]["country"] for i in event["target"]] == [target], event
+
+
+def test_a_threat_is_against_the_parties_of_the_act_threatened(code_text):
+    record = code_text("Monday, March 6, 2023\n\nTest report\n\nIraq threatened to expel the UN inspectors.\n")
+    actors = {a["id"]: a for a in record["actors"]}
+    threat = next(e for e in record["events"] if e["type"] == "THREATEN")
+    assert [actors[i]["sector"] for i in threat["target"]] == ["IGO"]
+
+
+def test_demands_accepted_are_the_demanders(code_text):
+    record = code_text("Monday, March 6, 2023\n\nTest report\n\n"
+                       "The Mozambican government accepted demands from the rebels on Thursday.\n")
+    actors = {a["id"]: a for a in record["actors"]}
+    event = next(e for e in record["events"] if e["type"] == "CONCEDE")
+    assert [actors[i]["sector"] for i in event["target"]] == ["REB"]

@@ -10,6 +10,8 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = ("against", "on", "into", "upon")
 FORCE_PREPS = TARGET_PREPS + ("at",)
 JOINT_PREPS = ("with", "between", "alongside")
+FROM_TARGET_TYPES = {"COERCE", "RETREAT", "SANCTION"}     # "seized weapons from X", "withdrew from X"
+NO_OBJECT_OWNER_TYPES = {"MOBILIZE", "CONSULT", "AGREE", "COOPERATE"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -118,12 +120,22 @@ def recipients(verb: Token) -> list[Token]:
     return out
 
 
-def object_targets(verb: Token) -> list[Token]:
+def object_targets(verb: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
     """Targets named on the object of a light or transfer verb ("imposed sanctions on X",
-    "launched an attack against Y")."""
+    "launched an attack against Y", "broke off relations with Z")."""
     out: list[Token] = []
     for obj in verb_objects(verb):
-        out += prep_objects(obj, TARGET_PREPS)
+        out += prep_objects(obj, preps)
+    return out
+
+
+def threatened_parties(verb: Token) -> list[Token]:
+    """Whom a threat is against: the parties of the act threatened ("threatened to break off
+    relations with Congo", "threatened to expel the inspectors")."""
+    out: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        out += verb_objects(clause) + prep_objects(clause, TARGET_PREPS + ("with", "to"))
+        out += object_targets(clause, TARGET_PREPS + ("with", "to"))
     return out
 
 
@@ -157,7 +169,12 @@ def demonym_modifiers(noun: Token) -> list[Token]:
     return out
 
 
-def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list[Token], list[Token]]:
+OF_PATIENT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "SUPPORT", "ACCUSE", "REJECT", "CONCEDE", "THREATEN"}
+JOINT_KINDS = {"CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "PROTEST"}
+
+
+def noun_parties(noun: Token, doer_noun: bool = True, kind: str | None = None
+                 ) -> tuple[list[Token], list[Token], list[Token]]:
     """(sources, targets, joint parties) of an event noun from its own modifiers.
 
     A place-name compound is a party for acts done by someone ("US strikes") but the
@@ -174,11 +191,24 @@ def noun_parties(noun: Token, doer_noun: bool = True) -> tuple[list[Token], list
         elif child.dep_ == "compound" and child.ent_type_ == "GPE" and doer_noun:
             sources.append(child)
     sources += [t for t in demonym_modifiers(noun) if t not in sources]
-    sources += prep_objects(noun, ("by", "from"))          # "a request from Assad", "aid from Japan"
-    if noun.lemma_.lower() in word_set("of_doer"):
-        sources += prep_objects(noun, ("of",))                # "the arrival of Iranian forces"
-    joint = prep_objects(noun, ("between", "with", "among"))
     targets = prep_objects(noun, TARGET_PREPS)
+    if kind in FROM_TARGET_TYPES:
+        sources += prep_objects(noun, ("by",))
+        targets += prep_objects(noun, ("from",))              # "the withdrawal of forces from Panama"
+    else:
+        sources += prep_objects(noun, ("by", "from"))      # "a request from Assad", "aid from Japan"
+    for obj in prep_objects(noun, ("of",)):
+        if noun.lemma_.lower() in word_set("of_doer") and not (
+                kind in OF_PATIENT_TYPES and obj.ent_type_ in ("GPE", "LOC", "FAC")):
+            sources.append(obj)                               # "the arrival of Iranian forces"
+        elif kind in OF_PATIENT_TYPES:
+            targets.append(obj)                               # "the invasion of Lebanon", "the release of X"
+        if kind is not None and kind not in JOINT_KINDS:
+            targets += prep_objects(obj, ("with",))           # "a suspension of air links with Serbia"
+    joint = prep_objects(noun, ("between", "with", "among"))
+    if kind is not None and kind not in JOINT_KINDS:
+        targets += prep_objects(noun, ("with",))              # "a suspension of air links with Serbia"
+        joint = prep_objects(noun, ("between", "among"))
     return sources, targets, joint
 
 
@@ -195,9 +225,30 @@ def governing_subjects(noun: Token) -> list[Token]:
         node = noun
     if head.i == node.i or head.pos_ not in ("VERB", "AUX"):
         return []
-    if head.lemma_.lower() in word_set("speech"):
-        return []                             # "residents reported air strikes": the reporter is not the doer
+    if head.lemma_.lower() in word_set("speech") and head.lemma_.lower() not in word_set("declare"):
+        return []                             # "residents reported air strikes": the reporter is not the doer,
+                                              # but "Italy announced a suspension of air links" is Italy's act
     if node.dep_ in ("dobj", "prep", "npadvmod", "attr") or head.lemma_.lower() in word_set("light"):
         subjects, passive = verb_subjects(head)
         return [] if passive else subjects
     return []
+
+
+
+def object_owners(verb: Token, kind: str) -> list[Token]:
+    """Who an act is done to when its object names no party, only something of theirs:
+    "praised Pakistan's decision", "rejected the Egyptian proposal", "accepted demands from the
+    rebels"; for seizures, withdrawals and cuts, whom it was taken from ("seized weapons from
+    armed groups", "withdrew from Lebanon"); for aid, whom it is for ("aid for Romania")."""
+    if kind in NO_OBJECT_OWNER_TYPES:
+        return []
+    out: list[Token] = []
+    for obj in verb_objects(verb) + prep_objects(verb, ("to",)):
+        out += [c for c in obj.children if c.dep_ == "poss"]
+        out += demonym_modifiers(obj)
+        out += prep_objects(obj, ("from", "by") + (("for",) if kind == "AID" else ()))
+    if kind in FROM_TARGET_TYPES:
+        out += prep_objects(verb, ("from",))
+    if kind == "AID":
+        out += prep_objects(verb, ("for",))
+    return out

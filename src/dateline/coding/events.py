@@ -134,10 +134,12 @@ class Coder:
 
     def _draft(self, found: Found, sent: Sentence, span: Any, offset: int) -> Draft | None:
         tok, trig = found.token, found.trigger
+        passive = False
         if found.is_noun:
             if not self._reported_noun(tok):
                 return None
-            src_t, tgt_t, joint_t = args.noun_parties(tok, doer_noun=trig.type not in ("CONSULT", "MOBILIZE", "AGREE"))
+            src_t, tgt_t, joint_t = args.noun_parties(tok, doer_noun=trig.type not in ("CONSULT", "MOBILIZE", "AGREE"),
+                                                      kind=trig.type)
             if not src_t:
                 src_t = args.governing_subjects(tok)
             if not src_t and not joint_t and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
@@ -158,14 +160,22 @@ class Coder:
                 src_t, tgt_t = args.agent_of(tok), subjects
             else:
                 src_t, tgt_t = subjects, objects
-            preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS
-            tgt_t = tgt_t + args.prep_objects(tok, preps) + args.object_targets(tok)
+            preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS + (
+                ("with",) if trig.type == "SANCTION" else ())          # "broke off relations with Congo"
+            tgt_t = tgt_t + args.prep_objects(tok, preps) + args.object_targets(tok, preps)
+            if trig.type == "THREATEN":
+                tgt_t = tgt_t + args.threatened_parties(tok)
             if trig.type in RECIPIENT_TYPES:
                 tgt_t = tgt_t + args.recipients(tok)
             if trig.type in JOINT_TYPES:
                 joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
         sources = self._mentions(src_t, offset, trig.type)
         targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
+        if trig.type == "RETREAT" and sources:      # "withdrew its troops": one's own forces are no target
+            targets = [m for m in targets if m.country not in {s.country for s in sources}]
+        if not targets and not found.is_noun and not passive:
+            targets = [m for m in self._mentions(args.object_owners(tok, trig.type), offset)
+                       if m.key not in {s.key for s in sources}]
         joint = self._mentions(joint_t, offset)
         mode, cameo = trig.mode, trig.cameo
         if trig.type in JOINT_TYPES and joint:
