@@ -205,3 +205,30 @@ def test_demands_accepted_are_the_demanders(code_text):
     actors = {a["id"]: a for a in record["actors"]}
     event = next(e for e in record["events"] if e["type"] == "CONCEDE")
     assert [actors[i]["sector"] for i in event["target"]] == ["REB"]
+
+
+def _event(code_text, sentence: str, etype: str) -> tuple[dict, dict]:
+    record = code_text("Monday, March 6, 2023\n\nTest report\n\n" + sentence + "\n")
+    return next(e for e in record["events"] if e["type"] == etype), {a["id"]: a for a in record["actors"]}
+
+
+def test_a_list_of_three_states_meeting(code_text):
+    event, actors = _event(code_text, "The US, Russia, and Switzerland met yesterday.", "CONSULT")
+    assert sorted(actors[i]["country"] for i in event["source"] + event["target"]) == ["CHE", "RUS", "USA"]
+
+
+@pytest.mark.parametrize("sentence,etype,target", [
+    ("Ukraine ratified a sweeping agreement with the European Union on Tuesday.", "SUPPORT", "IGO"),
+    ("Obama said he would not give permission to Russia to help Israel.", "REJECT", "RUS"),
+    ("Evidence against Russia was presented by the United States.", "ACCUSE", "RUS"),
+    ("Georgian demonstrators received assurances from the Georgian government.", "AGREE", "GEO"),
+])
+def test_the_other_party_of_an_act(code_text, sentence, etype, target):
+    event, actors = _event(code_text, sentence, etype)
+    assert target in [actors[i]["country"] or actors[i]["sector"] for i in event["target"]], event
+
+
+def test_the_doer_of_a_passive_killing_is_the_strike_it_happened_in(code_text):
+    event, actors = _event(code_text, "Three soldiers were killed in an Israeli air strike on Monday.", "ASSAULT")
+    assert [(actors[i]["country"], actors[i]["sector"]) for i in event["source"]] == [("ISR", "MIL")]
+    assert ("ISR", "MIL") not in [(actors[i]["country"], actors[i]["sector"]) for i in event["target"]]

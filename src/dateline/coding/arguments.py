@@ -18,9 +18,16 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and every noun coordinated with it ("Iran, Russia and Hezbollah")."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _listed_apposition(child):
             out.extend(conjuncts(child))
     return out
+
+
+def _listed_apposition(child: Token) -> bool:
+    """"The US, Russia, and Switzerland": the parser can hang the list's middle name as an
+    apposition of the first; a named state or organisation that heads the rest of the list."""
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "ORG", "NORP")
+            and any(c.dep_ == "conj" for c in child.children))
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -228,10 +235,28 @@ def governing_subjects(noun: Token) -> list[Token]:
     if head.lemma_.lower() in word_set("speech") and head.lemma_.lower() not in word_set("declare"):
         return []                             # "residents reported air strikes": the reporter is not the doer,
                                               # but "Italy announced a suspension of air links" is Italy's act
+    if head.lemma_.lower() in word_set("receive"):
+        return []                             # "received assurances from X": the receiver is no doer
     if node.dep_ in ("dobj", "prep", "npadvmod", "attr") or head.lemma_.lower() in word_set("light"):
         subjects, passive = verb_subjects(head)
         return [] if passive else subjects
     return []
+
+
+def receivers(noun: Token) -> list[Token]:
+    """Who receives what an event noun names ("demonstrators received assurances from the
+    government", "Ukraine won pledges of aid")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in word_set("receive"):
+        subjects, passive = verb_subjects(head)
+        return [] if passive else subjects
+    return []
+
+
+def event_noun_in(verb: Token) -> list[Token]:
+    """Event nouns a passive act happened in ("were killed in Israeli tank shelling")."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+            for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
 
 
 
@@ -243,7 +268,10 @@ def object_owners(verb: Token, kind: str) -> list[Token]:
     if kind in NO_OBJECT_OWNER_TYPES:
         return []
     out: list[Token] = []
-    for obj in verb_objects(verb) + prep_objects(verb, ("to",)):
+    subjects, passive = verb_subjects(verb)
+    patients = subjects if passive else verb_objects(verb) + prep_objects(verb, ("to",))
+    for obj in patients:
+        out += prep_objects(obj, TARGET_PREPS)               # "evidence against Russia was presented"
         out += [c for c in obj.children if c.dep_ == "poss"]
         out += demonym_modifiers(obj)
         out += prep_objects(obj, ("from", "by") + (("for",) if kind == "AID" else ()))

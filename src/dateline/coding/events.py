@@ -158,10 +158,14 @@ class Coder:
             joint_t = args.prep_objects(tok, args.JOINT_PREPS) if trig.type in JOINT_TYPES else []
             if passive:
                 src_t, tgt_t = args.agent_of(tok), subjects
+                if not src_t and trig.type == "ASSAULT":     # "were killed in Israeli tank shelling"
+                    src_t = [t for n in args.event_noun_in(tok) if noun_key(n, self.triggers)
+                             for t in args.noun_parties(n, kind="ASSAULT")[0]]
             else:
                 src_t, tgt_t = subjects, objects
             preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS + (
-                ("with",) if trig.type == "SANCTION" else ())          # "broke off relations with Congo"
+                ("with",) if trig.type in ("SANCTION", "SUPPORT") else ())   # "broke off relations with Congo",
+            #                                                              "ratified an agreement with the EU"
             tgt_t = tgt_t + args.prep_objects(tok, preps) + args.object_targets(tok, preps)
             if trig.type == "THREATEN":
                 tgt_t = tgt_t + args.threatened_parties(tok)
@@ -173,9 +177,11 @@ class Coder:
         targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
         if trig.type == "RETREAT" and sources:      # "withdrew its troops": one's own forces are no target
             targets = [m for m in targets if m.country not in {s.country for s in sources}]
-        if not targets and not found.is_noun and not passive:
+        if not targets and not found.is_noun:
             targets = [m for m in self._mentions(args.object_owners(tok, trig.type), offset)
                        if m.key not in {s.key for s in sources}]
+        if found.is_noun and not targets:
+            targets = [m for m in self._mentions(args.receivers(tok), offset) if m.key not in {s.key for s in sources}]
         joint = self._mentions(joint_t, offset)
         mode, cameo = trig.mode, trig.cameo
         if trig.type in JOINT_TYPES and joint:
@@ -185,6 +191,9 @@ class Coder:
             sources, targets = targets, []       # the forces deployed are the party mobilising
         if trig.type in FORCE_TYPES:
             sources = [as_force(m, self.lex) for m in sources]
+            # force is used against others: a target coded as the attacker itself ("soldiers were
+            # killed in an Israeli strike", the soldiers' country only guessed from context) is no target
+            targets = [m for m in targets if (m.country, m.sector) not in {(s.country, s.sector) for s in sources}]
             mode = mode or self._weapon_mode(tok)
         if trig.type == "MOBILIZE" and sources and all(m.kind != "person" for m in sources):
             mode = self._mobilize_mode(tok, sources, mode)
