@@ -237,3 +237,24 @@ def test_a_retold_sentence_meets_its_original_even_when_parties_were_read_apart(
     assert len(cluster([one, other])) == 1
     later = replace(other, event_id="c:e1", start=date(2022, 10, 20), end=date(2022, 10, 20))
     assert len(cluster([one, later])) == 2
+
+
+def test_a_retelling_dated_only_by_its_own_page_day_meets_its_original() -> None:
+    """A retold sentence whose time words were missed takes its page's day, days after the
+    act: most of the same words still join it to the original, other words do not, and a
+    page more than a week later does not."""
+    words = sentence_terms("Soldiers detained the president and party leaders in early "
+                           "morning raids before parliament was due to sit.")
+    original = report("a:e1", "wire", type="COERCE", day=date(2021, 2, 1),
+                      targets=(Party("MMR", "GOV"),), terms=words)
+    retold = replace(original, event_id="b:e1", story="paper", start=date(2021, 2, 4),
+                     end=date(2021, 2, 4), published=date(2021, 2, 4))
+    assert len(cluster([original, retold])) == 1
+    other_words = replace(retold, event_id="c:e1", terms=sentence_terms(
+        "Police raided the party's headquarters and seized computers."))
+    assert len(cluster([original, other_words])) == 2
+    too_late = replace(retold, event_id="d:e1", start=date(2021, 2, 12), end=date(2021, 2, 12),
+                       published=date(2021, 2, 12))
+    assert len(cluster([original, too_late])) == 2
+    own_date = replace(retold, event_id="e:e1", published=date(2021, 2, 6))   # dated by its text
+    assert len(cluster([original, own_date])) == 2

@@ -15,22 +15,25 @@ time intervals overlap (a day of slack), and
 
 or, whatever parties and places the extractor read, their sentences share most
 content words (>= SAME_WORDING): a retold sentence whose party or place was
-resolved differently in one copy is still the same act.
+resolved differently in one copy is still the same act.  Such a retelling may
+also lie up to PAGE_DAY_SLACK after the incident's days when it is dated to
+its own page's day and nothing else: the day an extractor falls back on when
+the sentence's time words escaped it.
 
 Reports are taken type by type in order of their start date.  Each report
 joins the best-scoring open incident it is compatible with, comparing against
 the incident as a whole (the narrowest time interval its reports share, all
 its places, its parties, the words of its latest reports) rather than against
 any single report, so a chain of loosely similar reports does not snowball
-into one incident.  Incidents whose days are past drop out of the open list,
-which keeps the work near linear.
+into one incident.  Incidents whose days (and the page-day slack) are past drop
+out of the open list, which keeps the work near linear.
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.corroborate.reports import (
     TIME_SLACK, Party, Report, any_match, km, overlaps)
@@ -39,6 +42,7 @@ from dateline.corroborate.terms import overlap
 PRUNE_EVERY = 32
 LEXICAL_MIN = 0.15        # content-word overlap needed without strong structural evidence
 SAME_WORDING = 0.6       # overlap of a retold sentence: parties and places may be read apart
+PAGE_DAY_SLACK = timedelta(days=7)   # how far a page's own day may lie after the act
 TERM_MEMORY = 12          # term sets of the latest reports an incident compares with
 
 
@@ -132,14 +136,26 @@ def lexical_score(report: Report, incident: _Open) -> float | None:
     return max(overlap(report.terms, terms) for terms in incident.term_sets)
 
 
+def page_dated(report: Report, interval: tuple[date, date]) -> bool:
+    """Dated to the one day its page was published: often the day an extractor falls
+    back on when the sentence's own time words escaped it."""
+    return report.published is not None and interval == (report.published, report.published)
+
+
 def _best(report: Report, interval: tuple[date, date], open_: Sequence[_Open]) -> _Open | None:
     best, best_score = None, -1.0
+    by_page_day = page_dated(report, interval)
     for incident in open_:
         when = time_score(interval, incident)
-        if when is None:
+        if when is None and not (by_page_day and incident.core[0] <= interval[0]
+                                 and incident.core[1] + PAGE_DAY_SLACK >= interval[0]):
             continue
         words = lexical_score(report, incident)
         retold = words is not None and words >= SAME_WORDING
+        if when is None:            # the page's day against earlier days: only a retelling
+            if not retold:
+                continue
+            when = 0.0
         where = place_score(report, incident)
         who = party_score(report, incident)
         if not retold and (where is None or who is None):
@@ -174,7 +190,8 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
             if step % PRUNE_EVERY == 0 and open_:
                 still = []
                 for incident in open_:
-                    (still if incident.until + TIME_SLACK >= interval[0] else done).append(incident)
+                    keep = incident.until + max(TIME_SLACK, PAGE_DAY_SLACK) >= interval[0]
+                    (still if keep else done).append(incident)
                 open_ = still
             target = _best(report, interval, open_)
             if target is None:
