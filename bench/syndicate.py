@@ -21,10 +21,12 @@ each story gives:
 Every body sentence keeps the label of the original sentence it came from
 ("<story>#<n>"), or, where sentences of one story retell one incident
 (``bench/data/sample_incidents.tsv``, annotated by hand from the samples),
-that incident's name ("<story>#<incident>"): the true incident of any event
-found in it.  This module
-knows nothing of how dateline clusters incidents: it uses only the page
-cleaner to find the body of the original pages.
+that incident's name ("<story>#<incident>"); its number in the original story
+(``sentence``); and the acts it reports (``acts``: PLOVER type, the act's name,
+shared by the sentences that retell it, and cue words where a sentence reports
+two acts of one type), from ``bench/data/sample_acts.tsv``, annotated by hand
+from the samples.  This module knows nothing of how dateline clusters
+incidents: it uses only the page cleaner to find the body of the original pages.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from dateline.clean import clean_document
 from dateline.ingest import read_paths
@@ -43,6 +46,7 @@ from dateline.records import InputError
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 RETELLINGS = Path(__file__).resolve().parent / "data" / "sample_incidents.tsv"
+ACTS = Path(__file__).resolve().parent / "data" / "sample_acts.tsv"
 OUTLETS = ("Lakeside Post", "The Evening Courant", "Northern Star Online", "Daily Atlas",
            "Capital Observer", "Metro Sentinel", "The Plains Review", "Bayview Chronicle")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -88,7 +92,7 @@ class Page:
     role: str                           # original | copy | retold
     outlet: str | None
     page_date: str
-    sentences: list[dict[str, str]] = field(default_factory=list)   # {"text", "label"}
+    sentences: list[dict[str, Any]] = field(default_factory=list)   # text, label, sentence, acts
 
 
 @dataclass
@@ -190,23 +194,31 @@ def furniture(outlet: str, page_date: date, rng: random.Random) -> tuple[str, st
     return header, footer
 
 
+Acts = dict[tuple[str, int], list[dict[str, Any]]]
+Body = list[list[tuple[str, str, int]]]       # paragraphs of (text, label, sentence number)
+
+
+def sentence_dicts(story: Story, body: Body, acts: Acts) -> list[dict[str, Any]]:
+    return [{"text": text, "label": label, "sentence": n,
+             "acts": acts.get((story.id, n), [])} for paragraph in body
+            for text, label, n in paragraph]
+
+
 def compose(story: Story, page_id: str, role: str, outlet: str, page_date: date,
-            bodies: list[list[tuple[str, str]]], title: str, first_published: date | None,
-            rng: random.Random) -> Page:
+            bodies: Body, title: str, first_published: date | None,
+            rng: random.Random, acts: Acts) -> Page:
     header, footer = furniture(outlet, page_date, rng)
     parts = [header, title, ""]
     if first_published is not None:
         parts.append(f"First published on {first_published.isoformat()}")
         parts.append("")
-    sentences = []
     for paragraph in bodies:
         if paragraph:
-            parts.append(" ".join(text for text, _ in paragraph))
+            parts.append(" ".join(text for text, _, _ in paragraph))
             parts.append("")
-            sentences.extend({"text": text, "label": label} for text, label in paragraph)
     parts.append(footer)
     return Page(id=page_id, text="\n".join(parts), story=story.id, role=role, outlet=outlet,
-                page_date=page_date.isoformat(), sentences=sentences)
+                page_date=page_date.isoformat(), sentences=sentence_dicts(story, bodies, acts))
 
 
 def read_retellings(path: Path = RETELLINGS) -> dict[tuple[str, int], str]:
@@ -221,26 +233,43 @@ def read_retellings(path: Path = RETELLINGS) -> dict[tuple[str, int], str]:
     return out
 
 
-def labelled(story: Story, retellings: dict[tuple[str, int], str]) -> list[list[tuple[str, str]]]:
-    """Each body sentence with its true incident: the shared one of a retelling
-    group, else its own number."""
+def read_acts(path: Path = ACTS) -> Acts:
+    """{(story, sentence number): [{"type", "incident", "cue"}]}: the acts each
+    sentence reports.  An act (story, incident) must keep one type."""
+    out: Acts = {}
+    types: dict[tuple[str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("story\t"):
+            continue
+        story, number, type_, incident, cue = (line.split("\t") + [""])[:5]
+        if types.setdefault((story, incident), type_) != type_:
+            raise ValueError(f"{path.name}: act {story}#{incident} has two types")
+        out.setdefault((story, int(number)), []).append(
+            {"type": type_, "incident": incident, "cue": cue.split()})
+    return out
+
+
+def labelled(story: Story, retellings: dict[tuple[str, int], str]) -> Body:
+    """Each body sentence with its true incident (the shared one of a retelling
+    group, else its own number) and its number in the story."""
     out, n = [], 0
     for paragraph in story.paragraphs:
         row = []
         for sentence in paragraph:
-            row.append((sentence, f"{story.id}#{retellings.get((story.id, n), n)}"))
+            row.append((sentence, f"{story.id}#{retellings.get((story.id, n), n)}", n))
             n += 1
         out.append(row)
     return out
 
 
 def pages_of(story: Story, rng: random.Random, retellings: dict[tuple[str, int], str],
-             copies: int = 2, retold: int = 3) -> list[Page]:
+             copies: int = 2, retold: int = 3, acts: Acts | None = None) -> list[Page]:
+    acts = acts or {}
     body = labelled(story, retellings)
     original = Page(id=story.id, text=story.path.read_text(encoding="utf-8"), story=story.id,
                     role="original", outlet=story.source,
                     page_date=story.published.isoformat(),
-                    sentences=[{"text": t, "label": lab} for p in body for t, lab in p])
+                    sentences=sentence_dicts(story, body, acts))
     pages = [original]
     outlets = rng.sample(OUTLETS, copies + retold)
     for k in range(copies):
@@ -249,10 +278,11 @@ def pages_of(story: Story, rng: random.Random, retellings: dict[tuple[str, int],
         if k == copies - 1:                     # one copy edits a sentence
             i = rng.randrange(len(copy_body))
             j = rng.randrange(len(copy_body[i]))
-            text, label = copy_body[i][j]
-            copy_body[i][j] = (rephrase(text, rng), label)
+            text, label, n = copy_body[i][j]
+            copy_body[i][j] = (rephrase(text, rng), label, n)
         pages.append(compose(story, f"{story.id}--copy{k + 1}", "copy", outlets[k], later,
-                             copy_body, story.title, story.published if k % 2 else None, rng))
+                             copy_body, story.title, story.published if k % 2 else None, rng,
+                             acts))
     for k in range(retold):
         later = story.published + timedelta(days=rng.randint(1, 3))
         style = rng.randrange(2)
@@ -260,19 +290,19 @@ def pages_of(story: Story, rng: random.Random, retellings: dict[tuple[str, int],
         changed_figure = k == 0
         for paragraph in body:
             row = []
-            for text, label in paragraph:
+            for text, label, n in paragraph:
                 if rng.random() < 0.3:
                     continue
                 new = rephrase(redate(text, story.published, style), rng, synonyms=0.5)
                 if changed_figure and NUMBER.search(new):
                     new, changed_figure = other_figure(new, rng), False
-                row.append((new, label))
+                row.append((new, label, n))
             if len(row) > 1 and rng.random() < 0.3 and not PRONOUN_START.match(row[1][0]):
                 row[0], row[1] = row[1], row[0]
             told.append(row)
         title = rephrase(story.title, rng)
         pages.append(compose(story, f"{story.id}--retold{k + 1}", "retold",
-                             outlets[copies + k], later, told, title, later, rng))
+                             outlets[copies + k], later, told, title, later, rng, acts))
     return pages
 
 
@@ -280,13 +310,14 @@ def generate(seed: int = 11, copies: int = 2, retold: int = 3,
              samples: Path = SAMPLES) -> list[Page]:
     rng = random.Random(seed)
     retellings = read_retellings()
+    acts = read_acts()
     pages: list[Page] = []
     for path in sorted(samples.iterdir()):
         if path.suffix not in (".txt", ".html") or path.name.lower().startswith("readme"):
             continue
         story = read_story(path)
         if story is not None:
-            pages.extend(pages_of(story, rng, retellings, copies, retold))
+            pages.extend(pages_of(story, rng, retellings, copies, retold, acts))
     return pages
 
 

@@ -84,3 +84,73 @@ def test_b_cubed() -> None:
     assert (round(p, 3), r) == (round(5 / 9, 3), 1.0)
     p, r, _ = bench.b_cubed({"a": "x", "b": "y", "c": "z"}, truth)
     assert (p, round(r, 3)) == (1.0, round(2 / 3, 3))
+
+
+def test_the_act_truth_names_real_sentences_one_type_per_act_and_cues_where_needed() -> None:
+    import json
+    from collections import Counter
+
+    syndicate = load("syndicate")
+    schema = json.loads((REPO / "src" / "dateline" / "data" / "records.schema.json")
+                        .read_text(encoding="utf-8"))
+    plover = set(schema["properties"]["events"]["items"]["properties"]["type"]["enum"])
+    acts = syndicate.read_acts()
+    stories = {}
+    for path in sorted(syndicate.SAMPLES.iterdir()):
+        if path.suffix in (".txt", ".html") and not path.name.lower().startswith("readme"):
+            story = syndicate.read_story(path)
+            assert story is not None
+            stories[story.id] = [s for paragraph in story.paragraphs for s in paragraph]
+    assert {story for story, _ in acts} == set(stories)          # every sample story annotated
+    for (story, number), listed in acts.items():
+        sentence = stories[story][number].lower()                # a real body sentence
+        assert {act["type"] for act in listed} <= plover
+        for type_, count in Counter(act["type"] for act in listed).items():
+            if count > 1:                                        # two acts of one type: cues
+                cues = [act["cue"] for act in listed if act["type"] == type_]
+                assert all(cues) and all(w.lower() in sentence for c in cues for w in c)
+    retold = Counter((story, act["incident"]) for (story, _), listed in acts.items()
+                     for act in listed)
+    assert sum(1 for n in retold.values() if n > 1) >= 20         # acts told more than once
+
+
+def test_an_act_with_two_types_is_refused(tmp_path: Path) -> None:
+    syndicate = load("syndicate")
+    bad = tmp_path / "acts.tsv"
+    bad.write_text("story\tsentence\ttype\tincident\tcue\tnote\n"
+                   "s\t0\tAGREE\tdeal\t\t\ns\t1\tSUPPORT\tdeal\t\t\n", encoding="utf-8")
+    try:
+        syndicate.read_acts(bad)
+    except ValueError as err:
+        assert "s#deal" in str(err)
+    else:
+        raise AssertionError("an act with two types was read")
+
+
+def test_events_align_to_the_act_of_their_type_and_cue() -> None:
+    bench = load("incidents")
+    syndicate = load("syndicate")
+    rewordings = [*syndicate.REPHRASE, *syndicate.SYNONYMS]
+    acts = [{"type": "ASSAULT", "incident": "capture", "cue": ["captured"]},
+            {"type": "ASSAULT", "incident": "downing", "cue": ["shot", "down"]},
+            {"type": "CONCEDE", "incident": "release", "cue": []}]
+    assert bench.align("CONCEDE", "release", acts, rewordings) == (acts[2], "aligned")
+    assert bench.align("ASSAULT", "captured", acts, rewordings) == (acts[0], "aligned")
+    assert bench.align("ASSAULT", "shot", acts, rewordings) == (acts[1], "aligned")
+    assert bench.align("ASSAULT", "plane", acts, rewordings) == (None, "ambiguous")
+    assert bench.align("PROTEST", "marched", acts, rewordings) == (None, "unaligned")
+    # a retelling may say 'held' where the original said 'detained' ('arrested' before it)
+    arrests = [{"type": "COERCE", "incident": "a", "cue": ["arrested"]},
+               {"type": "COERCE", "incident": "b", "cue": ["raided"]}]
+    assert bench.align("COERCE", "held", arrests, rewordings) == (arrests[0], "aligned")
+
+
+def test_every_page_sentence_carries_its_number_and_acts() -> None:
+    syndicate = load("syndicate")
+    pages = syndicate.generate(11)
+    acts = syndicate.read_acts()
+    for page in pages:
+        for item in page.sentences:
+            assert item["acts"] == acts.get((page.story, item["sentence"]), [])
+    told = [item for page in pages if page.role == "retold" for item in page.sentences]
+    assert told and any(item["acts"] for item in told)
