@@ -71,7 +71,9 @@ def test_geoparse_sample_floor(shared_dir, name):
 def test_incident_clustering_floor(tmp_path):
     """B-cubed on one held-out seed of the generated syndication benchmark (bench/incidents.py)."""
     figures = bench_module("incidents").run_once(12, tmp_path)
+    _, _, f1_act = figures["scores"]["act"]                 # the hand-annotated act truth
     _, _, f1_typed = figures["scores"]["incident+type"]
     _, _, f1_incident = figures["scores"]["incident"]
+    assert f1_act >= 0.876, figures["scores"]
     assert f1_typed >= 0.889 and f1_incident >= 0.618, figures["scores"]
     assert figures["copies_found"] == figures["copies_true"] and figures["false_copy_pairs"] == 0
