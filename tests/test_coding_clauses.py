@@ -143,3 +143,17 @@ def test_lexicon_entries_for_forces_and_words(code_text, sentence, expected):
 def test_leaving_a_place_is_a_withdrawal_only_for_forces(code_text):
     assert "RETREAT" not in [t for t, _, _ in coded(code_text, "The foreign minister left Cairo on Tuesday.")]
     assert "RETREAT" in [t for t, _, _ in coded(code_text, "Rebel fighters left Aleppo on Tuesday.")]
+
+
+def test_an_agreement_between_parties_stays_an_agreement(code_text):
+    """One party agreeing to withdraw concedes; two parties agreeing to act together agree."""
+    found = coded(code_text, "Belarus and Russia agreed to deploy a joint regional grouping of troops.")
+    assert found and found[0][0] == "AGREE", found
+
+
+def test_an_intention_alleged_by_another_is_no_threat(code_text):
+    found = coded(code_text, "Iran accused Israel of planning to strike its nuclear sites.")
+    assert ("THREATEN", "violence") not in [(t, m) for t, m, _ in found], found
+    events, actors = events_of(code_text, "Lukashenko accused Ukraine of preparing an attack on Belarus.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert [actors[i]["country"] for i in attack["source"]] == ["UKR"]

@@ -48,7 +48,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         objs = [c for c in head.head.children if c.dep_ == "dobj"]
-        if head.lower_ == "from" and objs:
+        if head.lower_ in ("from", "of") and objs:      # "prevented X from doing", "accused X of doing"
             return conjuncts(objs[0]), False
         return verb_subjects(head.head, depth + 1)
     if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and verb.tag_ != "VBN":

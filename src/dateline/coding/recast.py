@@ -56,6 +56,8 @@ def _announced(tok: Token) -> bool:
     """An act put in the future by a party's own words ("will strike", "wants to attack", "vowed to
     boycott"), not one tried, sought or being prepared ("attempts to sanction", "preparing an
     offensive")."""
+    if _alleged(tok):
+        return False              # "accused Israel of planning to strike": an intention alleged by another
     if _auxiliaries(tok) & word_set("future"):
         return True
     node = tok
@@ -67,6 +69,17 @@ def _announced(tok: Token) -> bool:
             return True
         if node.lemma_.lower() in word_set("attempt"):
             return False
+    return False
+
+
+def _alleged(tok: Token) -> bool:
+    node = tok
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in word_set("allegation"):
+            return True
     return False
 
 

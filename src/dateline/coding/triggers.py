@@ -95,7 +95,7 @@ def _promised_acts(found: list[Found]) -> dict[int, int]:
     the event (put in the future, so coded by what is promised), not the verb of commitment.
     Maps each promised act's token index to its commitment verb's."""
     commitments = {f.token.i: f for f in found if not f.is_noun and f.trigger.type == "AGREE"
-                   and f.token.lemma_.lower() in word_set("commitment")}
+                   and f.token.lemma_.lower() in word_set("commitment") and not _between_parties(f.token)}
     return {f.token.i: f.token.head.i for f in found
             if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
 
@@ -139,3 +139,11 @@ def _fold_light_verbs(found: list[Found]) -> list[Found]:
 
 def is_light(token: Token) -> bool:
     return token.lemma_.lower() in word_set("light")
+
+
+def _between_parties(verb: Token) -> bool:
+    """"Belarus and Russia agreed to deploy ...", "agreed with Iran to ...": an agreement between
+    parties is itself the event, whatever it is about."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "conj" for s in subjects for c in s.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
