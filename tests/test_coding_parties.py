@@ -232,3 +232,9 @@ def test_the_doer_of_a_passive_killing_is_the_strike_it_happened_in(code_text):
     event, actors = _event(code_text, "Three soldiers were killed in an Israeli air strike on Monday.", "ASSAULT")
     assert [(actors[i]["country"], actors[i]["sector"]) for i in event["source"]] == [("ISR", "MIL")]
     assert ("ISR", "MIL") not in [(actors[i]["country"], actors[i]["sector"]) for i in event["target"]]
+
+
+def test_platforms_named_by_state_and_demonym_act_for_both(code_text):
+    event, actors = _event(code_text, "The drones were shot down by U.S. and British warships, officials said.",
+                           "ASSAULT")
+    assert sorted(actors[i]["country"] for i in event["source"]) == ["GBR", "USA"]

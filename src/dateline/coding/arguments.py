@@ -180,6 +180,19 @@ OF_PATIENT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "SUPPORT", "ACCU
 JOINT_KINDS = {"CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "PROTEST"}
 
 
+def owner_modifiers(noun: Token) -> list[Token]:
+    """Whose a weapon or platform is, from its left modifiers: demonyms and state names
+    ("U.S. and British warships", "Russian missiles")."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
+    out = demonym_modifiers(noun)
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("amod", "compound", "nmod"):
+            out += [t for t in child.subtree if t not in out and t.pos_ == "PROPN" and lex.state_for(t.text)]
+    return out
+
+
 def noun_parties(noun: Token, doer_noun: bool = True, kind: str | None = None
                  ) -> tuple[list[Token], list[Token], list[Token]]:
     """(sources, targets, joint parties) of an event noun from its own modifiers.

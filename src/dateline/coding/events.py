@@ -92,7 +92,7 @@ class Coder:
                 out += self._mentions(firer, offset)
                 continue
             if tok.lemma_.lower() in word_set("weapon") | word_set("platform"):   # "Russian missiles struck ...", "its ships fired"
-                owners = args.demonym_modifiers(tok) + [c for c in tok.children if c.dep_ == "poss"]
+                owners = args.owner_modifiers(tok) + [c for c in tok.children if c.dep_ == "poss"]
                 if owners:
                     out += [m for m in self._mentions(owners, offset) if all(x.key != m.key for x in out)]
                     continue
