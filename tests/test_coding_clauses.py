@@ -157,3 +157,28 @@ def test_an_intention_alleged_by_another_is_no_threat(code_text):
     events, actors = events_of(code_text, "Lukashenko accused Ukraine of preparing an attack on Belarus.")
     attack = next(e for e in events if e["type"] == "ASSAULT")
     assert [actors[i]["country"] for i in attack["source"]] == ["UKR"]
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Khan said Pakistan did not want the confrontation to escalate.", "REQUEST"),   # no party is asked
+    ("Protesters demanded the release of the detained leaders.", "RETREAT"),        # asked for, not done
+    ("The rights office called for an independent inquiry into the death.", "ACCUSE"),
+    ("Officials said no attacks were reported overnight in the capital.", "ASSAULT"),  # the reporter's negation
+])
+def test_acts_that_are_only_wanted_or_feared(code_text, sentence, absent):
+    assert absent not in [t for t, _, _ in coded(code_text, sentence)], coded(code_text, sentence)
+
+
+def test_release_of_a_pilot_and_an_envoy_summoned(code_text):
+    assert coded(code_text, "Pakistan will release an Indian air force pilot, the prime minister said.")[0][0] \
+        == "CONCEDE"                                                             # an announced release
+    events, actors = events_of(code_text, "India summoned Pakistan's deputy high commissioner in New Delhi "
+                                          "to protest against the attack.")
+    assert events[0]["type"] == "ACCUSE"
+    attack = [e for e in events if e["type"] == "ASSAULT"]
+    assert all(actors[i]["country"] != "IND" for e in attack for i in e["source"])  # India protests, not attacks
+
+
+def test_any_further_attacks_are_hypothetical(code_text):
+    found = coded(code_text, "He warned of a harsh response to any further attacks.")
+    assert ("ASSAULT", None, "hypothetical") in found, found

@@ -258,3 +258,16 @@ def test_a_retelling_dated_only_by_its_own_page_day_meets_its_original() -> None
     assert len(cluster([original, too_late])) == 2
     own_date = replace(retold, event_id="e:e1", published=date(2021, 2, 6))   # dated by its text
     assert len(cluster([original, own_date])) == 2
+
+
+def test_a_copy_redated_by_its_new_page_joins_its_original() -> None:
+    """A syndicated copy tells the sentence word for word but its new page dates it a year
+    later: same story, type and words make it the same report of the same incident."""
+    words = sentence_terms("Russian missiles hit a power station in Kyiv, killing three people.")
+    original = report("a:e1", "story-1", day=date(2022, 10, 10), terms=words)
+    copy = report("b:e1", "story-1", day=date(2023, 11, 2), terms=words)
+    other_act = report("c:e1", "story-2", day=date(2023, 11, 2), where=(49.99, 36.23), terms=sentence_terms(
+        "Artillery shelled a market in Kharkiv on Thursday, wounding six."))
+    incidents = cluster([original, copy, other_act])
+    assert sorted(len(members) for members in incidents) == [1, 2]
+    assert [r.event_id for r in next(m for m in incidents if len(m) == 2)] == ["a:e1", "b:e1"]

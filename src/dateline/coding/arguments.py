@@ -250,6 +250,9 @@ def governing_subjects(noun: Token) -> list[Token]:
                                               # but "Italy announced a suspension of air links" is Italy's act
     if head.lemma_.lower() in word_set("receive"):
         return []                             # "received assurances from X": the receiver is no doer
+    if node.dep_ == "prep" and node.lower_ in ("against", "over", "about", "for", "after", "before",
+                                               "despite", "following", "since"):
+        return []                             # "protested against the attack": what one reacts to is another's act
     if node.dep_ in ("dobj", "prep", "npadvmod", "attr") or head.lemma_.lower() in word_set("light"):
         subjects, passive = verb_subjects(head)
         return [] if passive else subjects

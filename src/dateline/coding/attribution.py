@@ -90,6 +90,8 @@ def status_of(trigger: Token, is_agree: bool, speaker_is_party: bool) -> str:
             break
         node = node.head
         chain.append(node)
+    if any(c.dep_ == "det" and c.lower_ in ("any", "whatever") for c in trigger.children):
+        return "hypothetical"      # "a harsh response to any further attacks": none in particular yet
     for tok in chain[:2]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in conditional:

@@ -214,6 +214,8 @@ class Coder:
         war"), or part of a named historical period ("the Cold War")."""
         if tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW"):
             return False
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return False          # "no attacks were reported": the reporter's negation names no act
         head = tok.head
         if tok.dep_ == "dobj" and head.pos_ == "VERB" and not self.triggers.for_verb(head.lemma_) \
                 and head.lemma_.lower() not in word_set("light"):

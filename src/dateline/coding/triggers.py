@@ -26,8 +26,10 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     for tok in tokens:
         if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
             out.add("@place")
-        if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or is_role_word(tok):
+        if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or is_role_word(tok) or _names_party(tok):
             out.add("@party")
+        if tok.ent_type_ in ("NORP", "PERSON") or is_role_word(tok):
+            out.add("@people")
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
@@ -84,6 +86,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if trig is not None:
                 found.append(Found(tok, trig, True))
     verbs = {f.token.i for f in found if not f.is_noun}
+    requests = {f.token.i for f in found if not f.is_noun and f.trigger.type == "REQUEST"}
+    found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
     promised = _promised_acts(found)
     found = [f for f in found if f.is_noun or f.token.i in promised or not _purpose_of_act(f.token, verbs)]
     found = [f for f in found if f.is_noun or f.token.i not in promised.values()]
@@ -147,3 +151,21 @@ def _between_parties(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(c.dep_ == "conj" for s in subjects for c in s.children) or any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
+
+
+def _requested(noun: Token, requests: set[int]) -> bool:
+    """What a demand asks for is not yet done: "demanded the release of X", "called for an inquiry"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return noun.dep_ in ("dobj", "pobj") and head.i in requests
+
+
+def _names_party(token: Token) -> bool:
+    """A state, capital or listed organisation the parser did not tag as an entity ("Kyiv")."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    if token.pos_ != "PROPN":
+        return False
+    lex = load_actor_lexicon()
+    return bool(lex.state_for(token.text) or lex.capital_country(token.text) or lex.org(token.text))

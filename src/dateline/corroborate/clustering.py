@@ -201,8 +201,38 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
         incidents.extend(sorted(i.members, key=lambda r: order[r.event_id])
                          for i in done + open_)
     incidents.extend(undated)
+    incidents = [sorted(members, key=lambda r: order[r.event_id]) for members in join_copies(incidents)]
     incidents.sort(key=lambda members: order[members[0].event_id])
     return incidents
+
+
+def join_copies(incidents: list[list[Report]]) -> list[list[Report]]:
+    """A copy of a story tells its sentences again (nearly) word for word, whatever date its new
+    page gives them: incidents holding reports of one story and type that share most of their
+    words (SAME_WORDING) are one."""
+    parent = list(range(len(incidents)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    told: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = {}
+    for n, members in enumerate(incidents):
+        for report in members:
+            if not report.terms:
+                continue
+            earlier = told.setdefault((report.story, report.type.upper()), [])
+            same = next((m for terms, m in earlier if overlap(report.terms, terms) >= SAME_WORDING), None)
+            if same is not None:
+                parent[root(n)] = root(same)
+            else:
+                earlier.append((report.terms, n))
+    joined: dict[int, list[Report]] = {}
+    for n, members in enumerate(incidents):
+        joined.setdefault(root(n), []).extend(members)
+    return list(joined.values())
 
 
 def incident_key(members: Sequence[Report]) -> str:
