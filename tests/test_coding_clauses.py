@@ -182,3 +182,9 @@ def test_release_of_a_pilot_and_an_envoy_summoned(code_text):
 def test_any_further_attacks_are_hypothetical(code_text):
     found = coded(code_text, "He warned of a harsh response to any further attacks.")
     assert ("ASSAULT", None, "hypothetical") in found, found
+
+
+def test_the_demand_a_protest_voices_is_the_protest(code_text):
+    found = coded(code_text, "Thousands of people marched in Yangon for a sixth straight day to demand "
+                             "the release of the ousted leader.")
+    assert [t for t, _, _ in found] == ["PROTEST"], found

@@ -88,6 +88,12 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     verbs = {f.token.i for f in found if not f.is_noun}
     requests = {f.token.i for f in found if not f.is_noun and f.trigger.type == "REQUEST"}
     found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
+    protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]
+    found = [f for f in found if not (f.trigger.type == "REQUEST" and not f.is_noun and protests
+                                      and min(protests) < f.token.i
+                                      and any(c.dep_ == "aux" and c.tag_ == "TO" for c in f.token.children))]
+    # ("marched ... to demand the release": the demand a protest voices is the protest's, not a
+    # separate REQUEST, spec/ontology.md PROTEST)
     promised = _promised_acts(found)
     found = [f for f in found if f.is_noun or f.token.i in promised or not _purpose_of_act(f.token, verbs)]
     found = [f for f in found if f.is_noun or f.token.i not in promised.values()]
