@@ -188,3 +188,8 @@ def test_the_demand_a_protest_voices_is_the_protest(code_text):
     found = coded(code_text, "Thousands of people marched in Yangon for a sixth straight day to demand "
                              "the release of the ousted leader.")
     assert [t for t, _, _ in found] == ["PROTEST"], found
+
+
+def test_is_to_puts_an_act_in_the_future(code_text):
+    found = coded(code_text, "Under the deal, Israel is to release 150 Palestinian women from its jails.")
+    assert ("CONCEDE", None, "planned") in found, found       # an announced release (spec: CONCEDE)
