@@ -193,3 +193,15 @@ def test_the_demand_a_protest_voices_is_the_protest(code_text):
 def test_is_to_puts_an_act_in_the_future(code_text):
     found = coded(code_text, "Under the deal, Israel is to release 150 Palestinian women from its jails.")
     assert ("CONCEDE", None, "planned") in found, found       # an announced release (spec: CONCEDE)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Washington pressed Seoul to open its rice market.", "REQUEST"),
+    ("Greece lodged a formal protest with Turkey over the violation of its airspace.", "ACCUSE"),
+    ("Opposition supporters took to the streets of Lagos on Monday.", "PROTEST"),
+    ("Iraqi troops pulled back from the Kuwaiti border.", "RETREAT"),
+    ("The two sides agreed to exchange prisoners.", "AGREE"),      # an agreement between parties
+])
+def test_constructions_from_the_cameo_categories(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found

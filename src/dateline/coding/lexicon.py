@@ -48,8 +48,8 @@ class Trigger:
                 return False
             if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in allowed for c in token.children):
                 return False
-            if name == "prt" and not any(c.dep_ == "prt" and c.lower_ in allowed for c in token.children):
-                return False
+            if name == "prt" and not any(c.dep_ in ("prt", "advmod") and c.lower_ in allowed for c in token.children):
+                return False          # "pulled out", and "pulled back" where the parser reads "back" as an adverb
             if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 return False
             if name == "head" and _governor(token).lemma_.lower() not in allowed:

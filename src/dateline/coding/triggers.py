@@ -152,11 +152,12 @@ def is_light(token: Token) -> bool:
 
 
 def _between_parties(verb: Token) -> bool:
-    """"Belarus and Russia agreed to deploy ...", "agreed with Iran to ...": an agreement between
-    parties is itself the event, whatever it is about."""
+    """"Belarus and Russia agreed to deploy ...", "the two sides agreed to ...", "agreed with Iran to
+    ...": an agreement between parties is itself the event, whatever it is about."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(c.dep_ == "conj" for s in subjects for c in s.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
+    several = any(c.dep_ == "conj" or (c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "three", "both"))
+                  for s in subjects for c in s.children) or any(s.lower_ == "both" for s in subjects)
+    return several or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
 
 
 def _requested(noun: Token, requests: set[int]) -> bool:
