@@ -205,3 +205,22 @@ def test_is_to_puts_an_act_in_the_future(code_text):
 def test_constructions_from_the_cameo_categories(code_text, sentence, expected):
     found = coded(code_text, sentence)
     assert found and found[0][0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Pentagon has ordered 2,000 Marines to the Gulf.", "MOBILIZE"),
+    ("The United Nations suspended food deliveries to the region.", "SANCTION"),
+    ("Zimbabwe expelled a British journalist.", "COERCE"),                 # an individual: deported
+    ("Nigeria expelled two American diplomats.", "SANCTION"),              # diplomats: a cut in relations
+    ("Cuba has allowed the Red Cross to visit political prisoners.", "RETREAT"),
+    ("Israel closed the West Bank after the bombing.", "COERCE"),
+    ("Workers at the state airline staged a 24-hour strike.", "PROTEST"),
+])
+def test_objects_decide_the_act(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+def test_hostages_taken(code_text):
+    assert ("ASSAULT", "abduct") in [(t, m) for t, m, _ in coded(
+        code_text, "Chechen rebels seized a hospital in Budyonnovsk, taking hundreds of hostages.")]
