@@ -224,3 +224,23 @@ def test_objects_decide_the_act(code_text, sentence, expected):
 def test_hostages_taken(code_text):
     assert ("ASSAULT", "abduct") in [(t, m) for t, m, _ in coded(
         code_text, "Chechen rebels seized a hospital in Budyonnovsk, taking hundreds of hostages.")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Pakistan charged that Indian troops had crossed the line of control.", "ACCUSE"),
+    ("The Taliban declined to hand over the suspects.", "REJECT"),
+    ("Farmers blockaded the main highway with tractors.", "PROTEST"),
+    ("Troops surrounded the town and blocked all roads leading to it.", "COERCE"),
+    ("North Korea test-fired a ballistic missile over Japan.", "MOBILIZE"),
+    ("The junta dissolved parliament and suspended the constitution.", "COERCE"),
+    ("Kidnappers seized two foreign engineers in the Niger Delta.", "ASSAULT"),
+    ("The government announced it would hold talks with the rebels next month.", "AGREE"),
+    ("The United Nations sent peacekeepers to help monitor the truce.", "AID"),
+])
+def test_who_does_it_and_how_decide_the_act(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+def test_declining_to_comment_is_no_refusal(code_text):
+    assert coded(code_text, "The spokesman declined to comment on the report.") == []

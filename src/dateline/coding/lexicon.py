@@ -58,6 +58,9 @@ class Trigger:
                 return False          # a clause is said: "X protested that ..."
             if name == "raised" and not _raises(token):
                 return False          # "wants X to do", "allowed X to do"
+            if name == "act" and not any(c.dep_ == "xcomp" and load_triggers().for_verb(c.lemma_)
+                                         for c in token.children):
+                return False          # "declined to hand over" (an act), not "declined to comment"
         return True
 
 

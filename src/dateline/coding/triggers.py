@@ -67,7 +67,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found: list[Found] = []
     for tok in sentence:
         if tok.pos_ == "VERB":
-            options = lex.for_verb(tok.lemma_)
+            options = lex.for_verb(_hyphenated(tok)) or lex.for_verb(tok.lemma_)
             if not options:
                 continue
             if tok.dep_ == "amod":
@@ -176,3 +176,11 @@ def _names_party(token: Token) -> bool:
         return False
     lex = load_actor_lexicon()
     return bool(lex.state_for(token.text) or lex.capital_country(token.text) or lex.org(token.text))
+
+
+def _hyphenated(token: Token) -> str:
+    """The lemma with a hyphenated first part the tokenizer split off ("test-fired" -> test-fire)."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 1].idx + 1 == token.idx:
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_
