@@ -244,3 +244,20 @@ def test_who_does_it_and_how_decide_the_act(code_text, sentence, expected):
 
 def test_declining_to_comment_is_no_refusal(code_text):
     assert coded(code_text, "The spokesman declined to comment on the report.") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Mortar shells slammed into a crowded market, killing 68 people.", "ASSAULT"),
+    ("The government has placed the region under a state of emergency.", "COERCE"),
+    ("Police broke up the demonstration and detained dozens of people.", "COERCE"),
+    ("Parliament voted down the peace plan.", "REJECT"),
+    ("The Commonwealth suspended Nigeria after the executions.", "SANCTION"),
+    ("The junta agreed to hand over power to a civilian government.", "CONCEDE"),
+])
+def test_phrasal_and_nominal_acts(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+def test_lifting_a_state_of_emergency_is_one_concession(code_text):
+    assert [t for t, _, _ in coded(code_text, "The government lifted the state of emergency.")] == ["CONCEDE"]

@@ -135,7 +135,8 @@ def _fold_light_verbs(found: list[Found]) -> list[Found]:
             continue
         for child in f.token.children:
             heads = [child]
-            if child.dep_ in ("nsubj", "nsubjpass"):      # "many of the air strikes have hit ..."
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):   # "many of the air strikes have hit ...",
+                #                                                "lifted the state of emergency"
                 heads += [o for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"]
             for head in heads:
