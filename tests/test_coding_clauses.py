@@ -261,3 +261,13 @@ def test_phrasal_and_nominal_acts(code_text, sentence, expected):
 
 def test_lifting_a_state_of_emergency_is_one_concession(code_text):
     assert [t for t, _, _ in coded(code_text, "The government lifted the state of emergency.")] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The general said his troops would crush the rebellion.", "THREATEN"),
+    ("The ministry said it had expelled the American military attache.", "SANCTION"),
+    ("Western diplomats said Iraq had moved two divisions towards the Kuwaiti border.", "MOBILIZE"),
+])
+def test_reported_acts_of_force_and_diplomacy(code_text, sentence, expected):
+    found = coded(code_text, sentence)
+    assert found and found[0][0] == expected, found
