@@ -271,3 +271,18 @@ def test_lifting_a_state_of_emergency_is_one_concession(code_text):
 def test_reported_acts_of_force_and_diplomacy(code_text, sentence, expected):
     found = coded(code_text, sentence)
     assert found and found[0][0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Talks in Cairo on a ceasefire stalled on Tuesday.", "CONCEDE"),
+    ("Israel refused the group's demands for the withdrawal of its forces.", "RETREAT"),
+    ("Hamas rejected a proposal to release 40 hostages.", "RETREAT"),
+])
+def test_what_talks_demands_and_proposals_are_about_is_no_act_yet(code_text, sentence, absent):
+    assert absent not in [t for t, _, _ in coded(code_text, sentence)], coded(code_text, sentence)
+
+
+def test_the_speaker_is_the_subject_nearest_the_report_verb(code_text):
+    events, _ = events_of(code_text, "Israeli air strikes killed at least 30 Palestinians in Rafah overnight, "
+                                     "health officials said on Tuesday.")
+    assert events and all(e["attribution"] == "health officials" for e in events), events

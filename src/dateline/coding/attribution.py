@@ -19,9 +19,10 @@ class Speaker:
 
 def _subject_phrase(verb: Token) -> Token | None:
     """The speaker: the active subject of a report verb (a passive subject is what is reported)."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:      # the nearest: "Israeli strikes killed 30, health officials said" misparsed with two
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)

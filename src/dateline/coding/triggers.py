@@ -88,6 +88,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     verbs = {f.token.i for f in found if not f.is_noun}
     requests = {f.token.i for f in found if not f.is_noun and f.trigger.type == "REQUEST"}
     found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
+    topics = {f.token.i for f in found if f.trigger.type in TOPIC_HOLDERS}
+    found = [f for f in found if not _topic(f.token, topics)]
     protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]
     found = [f for f in found if not (f.trigger.type == "REQUEST" and not f.is_noun and protests
                                       and min(protests) < f.token.i
@@ -159,6 +161,24 @@ def _between_parties(verb: Token) -> bool:
     several = any(c.dep_ == "conj" or (c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "three", "both"))
                   for s in subjects for c in s.children) or any(s.lower_ == "both" for s in subjects)
     return several or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
+
+
+TOPIC_HOLDERS = {"CONSULT", "REQUEST"}       # talks and demands are about acts not (yet) done
+
+
+def _topic(tok: Token, holders: set[int]) -> bool:
+    """An act named only as what talks, demands or proposals are about is no act yet: "talks
+    on a ceasefire and the release of hostages", "demands for the withdrawal of forces", "a
+    proposal to release 40 hostages"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head                                   # "a ceasefire and the release": both
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "over", "about", "for"):
+        holder = head.head
+        return holder.i in holders or holder.lemma_.lower() in word_set("proposal")
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return head.i in holders or head.lemma_.lower() in word_set("proposal")
+    return False
 
 
 def _requested(noun: Token, requests: set[int]) -> bool:
