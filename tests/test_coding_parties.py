@@ -13,6 +13,12 @@ def coded(code_text, body):
     return record["events"], actors, codes
 
 
+def _event(code_text, body: str, etype: str) -> tuple[dict, dict]:
+    """The first event of a type in a one-paragraph page, and the page's actors by id."""
+    events, actors, _ = coded(code_text, body)
+    return next(e for e in events if e["type"] == etype), actors
+
+
 def test_noun_strikes_by_two_sides_are_two_events(code_text):
     events, _, codes = coded(code_text, "French and British air strikes hit targets near Raqqa in Syria.")
     strikes = [e for e in events if e["type"] == "ASSAULT" and e.get("mode") == "aerial"]
@@ -167,10 +173,9 @@ def test_a_hyphenated_name_written_with_spaces_is_the_listed_person():
 
 
 def test_a_weapon_platform_acts_for_its_owner(code_text):
-    record = code_text("Monday, March 6, 2023\n\nTest report\n\n"
-                       "As France's jets bombed militants in Mali, its ships fired missiles at their bases.\n")
-    actors = {a["id"]: a for a in record["actors"]}
-    fire = next(e for e in record["events"] if e["evidence"]["lemma"] == "fire")
+    events, actors, _ = coded(code_text,
+                              "As France's jets bombed militants in Mali, its ships fired missiles at their bases.")
+    fire = next(e for e in events if e["evidence"]["lemma"] == "fire")
     assert [(actors[i]["country"], actors[i]["sector"]) for i in fire["source"]] == [("FRA", "MIL")]
 
 
@@ -184,32 +189,21 @@ def test_a_weapon_platform_acts_for_its_owner(code_text):
     ("China condemned the Japanese prime minister's visit to the shrine.", "ACCUSE", "CHN", "JPN"),
 ])
 def test_whom_an_act_is_done_to_when_the_object_is_theirs(code_text, sentence, etype, source, target):
-    record = code_text("Monday, March 6, 2023\n\nTest report\n\n" + sentence + "\n")
-    actors = {a["id"]: a for a in record["actors"]}
-    event = next(e for e in record["events"] if e["type"] == etype)
+    event, actors = _event(code_text, sentence, etype)
     if source:
         assert [actors[i]["country"] for i in event["source"]] == [source], event
     assert [actors[i]["country"] for i in event["target"]] == [target], event
 
 
 def test_a_threat_is_against_the_parties_of_the_act_threatened(code_text):
-    record = code_text("Monday, March 6, 2023\n\nTest report\n\nIraq threatened to expel the UN inspectors.\n")
-    actors = {a["id"]: a for a in record["actors"]}
-    threat = next(e for e in record["events"] if e["type"] == "THREATEN")
+    threat, actors = _event(code_text, "Iraq threatened to expel the UN inspectors.", "THREATEN")
     assert [actors[i]["sector"] for i in threat["target"]] == ["IGO"]
 
 
 def test_demands_accepted_are_the_demanders(code_text):
-    record = code_text("Monday, March 6, 2023\n\nTest report\n\n"
-                       "The Mozambican government accepted demands from the rebels on Thursday.\n")
-    actors = {a["id"]: a for a in record["actors"]}
-    event = next(e for e in record["events"] if e["type"] == "CONCEDE")
+    event, actors = _event(code_text, "The Mozambican government accepted demands from the rebels on Thursday.",
+                           "CONCEDE")
     assert [actors[i]["sector"] for i in event["target"]] == ["REB"]
-
-
-def _event(code_text, sentence: str, etype: str) -> tuple[dict, dict]:
-    record = code_text("Monday, March 6, 2023\n\nTest report\n\n" + sentence + "\n")
-    return next(e for e in record["events"] if e["type"] == etype), {a["id"]: a for a in record["actors"]}
 
 
 def test_a_list_of_three_states_meeting(code_text):
