@@ -56,6 +56,8 @@ class Trigger:
                 return False          # the word it hangs from: "went on strike", "staged a strike"
             if name == "clause" and not any(c.dep_ == "ccomp" for c in token.children):
                 return False          # a clause is said: "X protested that ..."
+            if name == "child" and not any(c.lemma_.lower() in allowed for c in token.children):
+                return False          # a word hanging from it: "found him guilty"
             if name == "raised" and not _raises(token):
                 return False          # "wants X to do", "allowed X to do"
             if name == "act" and not any(c.dep_ == "xcomp" and load_triggers().for_verb(c.lemma_)

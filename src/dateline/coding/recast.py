@@ -5,7 +5,8 @@ the future is a promise (AGREE), an announced retreat a concession (CONCEDE), fo
 announced against someone a threat (THREATEN); a cooperative act refused in the future tense
 ("will not allow") or a deal the parties failed to reach is a refusal (REJECT); an act a speaker says another party *must* do is a demand
 (REQUEST) by the speaker; violence by a crowd of protesters is a riot (PROTEST); a drill held by
-the forces of several states is joint (COOPERATE).
+the forces of several states is joint (COOPERATE); a site seized by protesters is occupied in protest
+(PROTEST obstruct).
 """
 from __future__ import annotations
 
@@ -130,6 +131,8 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None)
             return replace(coding, type="THREATEN", mode=threat[0], cameo=threat[1])
     if kind == "ASSAULT" and coding.sources and all(_crowd(m) for m in coding.sources):
         return replace(coding, type="PROTEST", mode="riot", cameo="145")
+    if kind == "COERCE" and coding.mode == "seize" and coding.sources and all(_crowd(m) for m in coding.sources):
+        return replace(coding, type="PROTEST", mode="obstruct", cameo="144")   # protesters occupying a site
     if kind == "MOBILIZE" and lemma in word_set("exercise") and (
             len({m.country for m in coding.sources + coding.targets if m.country}) >= 2
             or any(c.lower_ in word_set("joint") for c in tok.children)):

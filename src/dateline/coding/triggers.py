@@ -67,11 +67,13 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found: list[Found] = []
     for tok in sentence:
         if tok.pos_ == "VERB":
-            options = lex.for_verb(_hyphenated(tok)) or lex.for_verb(tok.lemma_)
+            options = lex.for_verb(_hyphenated(tok)) or lex.for_verb(tok.lemma_) or _by_inflection(tok, lex)
             if not options:
                 continue
             if tok.dep_ == "amod":
                 continue                  # an adjective ("the long-threatened invasion") names no act
+            if tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+                continue                  # a participle used as a noun ("evacuated the injured") names people
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -163,6 +165,7 @@ def _between_parties(verb: Token) -> bool:
     return several or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
 
 
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 TOPIC_HOLDERS = {"CONSULT", "REQUEST"}       # talks and demands are about acts not (yet) done
 
 
@@ -205,3 +208,20 @@ def _hyphenated(token: Token) -> str:
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 1].idx + 1 == token.idx:
         return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
     return token.lemma_
+
+
+INFLECTIONS = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("s", ""))
+
+
+def _by_inflection(token: Token, lex: TriggerLexicon) -> tuple[Trigger, ...]:
+    """Lexicon rows for a verb the lemmatizer left inflected ("petitioned", or "fined" read as
+    "fin"): the word form with a regular English ending taken off."""
+    if token.tag_ not in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
+        return ()
+    word = token.lower_
+    for ending, restore in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            options = lex.for_verb(word[: -len(ending)] + restore)
+            if options:
+                return options
+    return ()

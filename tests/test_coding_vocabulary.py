@@ -1,0 +1,115 @@
+"""Words of the trigger lexicon beyond the PLOVER starter lists (data/triggers.tsv), each on a
+sentence written for this file in the style of the CAMEO codebook's examples: the first event
+of the sentence must be of the type the CAMEO category of the word maps to in spec/ontology.md."""
+from __future__ import annotations
+
+import pytest
+
+PAGE = "Monday, March 6, 2023\n\nTest report\n\n{body}\n"
+
+
+def types_of(code_text, sentence: str) -> list[tuple[str, str | None]]:
+    return [(e["type"], e.get("mode")) for e in code_text(PAGE.format(body=sentence))["events"]]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # CONSULT
+    ("The envoy briefed the Security Council on the situation in Darfur.", ("CONSULT", None)),
+    ("The president greeted the Pope at the airport.", ("CONSULT", "visit")),
+    ("The two ministers spoke by telephone on Sunday.", ("CONSULT", "phone")),
+    # SUPPORT
+    ("The president saluted the courage of the peacekeepers.", ("SUPPORT", None)),
+    ("The council complimented the mediators on their efforts.", ("SUPPORT", None)),
+    # COOPERATE
+    ("Police in the two countries worked together to dismantle the smuggling ring.", ("COOPERATE", None)),
+    # AID
+    ("Doctors Without Borders treated wounded civilians in Aden.", ("AID", None)),
+    ("The UN refugee agency distributed blankets and tents to the displaced.", ("AID", None)),
+    ("Helicopters evacuated the injured to hospitals in the capital.", ("AID", None)),
+    # CONCEDE
+    ("The government scrapped the controversial law after weeks of demonstrations.", ("CONCEDE", None)),
+    ("The junta revoked the ban on political parties.", ("CONCEDE", None)),
+    ("The parliament repealed the emergency laws.", ("CONCEDE", None)),
+    ("The president abolished the death penalty.", ("CONCEDE", None)),
+    ("The rebels gave up their claim to the oil fields.", ("CONCEDE", None)),
+    # RETREAT
+    ("The minister quit on Friday.", ("RETREAT", "resign")),
+    ("The general quit his post after the defeat.", ("RETREAT", "resign")),
+    ("Rebels handed back the captured town to the army.", ("RETREAT", "withdraw")),
+    ("The militia handed back twelve hostages.", ("RETREAT", "release")),
+    ("The militia gave up its weapons under the peace deal.", ("RETREAT", "disarm")),
+    # ACCUSE
+    ("Police are looking into the death of the journalist.", ("ACCUSE", "investigate")),
+    ("Prosecutors questioned the former minister about the bribes.", ("ACCUSE", "investigate")),
+    ("Investigators interrogated the suspects for two days.", ("ACCUSE", "investigate")),
+    ("Several senators questioned the legality of the strikes.", ("ACCUSE", "disapprove")),
+    ("The minister assailed the opposition for spreading lies.", ("ACCUSE", "disapprove")),
+    ("The government branded the rebels terrorists.", ("ACCUSE", "allege")),
+    ("The opposition leader hit out at the government over corruption.", ("ACCUSE", "disapprove")),
+    ("Iran ridiculed the American proposal.", ("ACCUSE", "disapprove")),
+    ("Washington rapped Beijing for its human rights record.", ("ACCUSE", "disapprove")),
+    ("Moscow filed a complaint with the United Nations.", ("ACCUSE", "disapprove")),
+    ("Greece protested to Turkey over the violation of its airspace.", ("ACCUSE", "disapprove")),
+    # SANCTION
+    ("The court found the former president guilty of corruption.", ("SANCTION", "convict")),
+    ("The regulator fined the company for price fixing.", ("SANCTION", "convict")),
+    ("The European Union penalised Belarus for the crackdown.", ("SANCTION", None)),
+    # REJECT
+    ("Israel repudiated the report as biased.", ("REJECT", None)),
+    ("The rebels brushed aside calls for a ceasefire.", ("REJECT", None)),
+    ("The rebels balked at the terms of the peace deal.", ("REJECT", None)),
+    # THREATEN
+    ("Washington cautioned Damascus against interfering in Lebanon.", ("THREATEN", None)),
+    # PROTEST
+    ("Protesters converged on the parliament building.", ("PROTEST", "demo")),
+    ("Workers downed tools at the car factory.", ("PROTEST", "strike")),
+    # MOBILIZE
+    ("Iraq amassed troops on the Kuwaiti border.", ("MOBILIZE", "troops")),
+    ("The Iraqi army bolstered its presence along the frontier.", ("MOBILIZE", "troops")),
+    # COERCE
+    ("Police took the opposition leader into custody.", ("COERCE", "arrest")),
+    ("The authorities jammed foreign radio broadcasts.", ("COERCE", "censor")),
+    ("The government nationalised the foreign oil companies.", ("COERCE", "seize")),
+    ("Police harassed journalists covering the trial.", ("COERCE", "restrict")),
+    # ASSAULT
+    ("Fighter jets strafed rebel positions near the border.", ("ASSAULT", "aerial")),
+    ("Gunmen mowed down worshippers at a mosque.", ("ASSAULT", "firearms")),
+    ("A landmine maimed three children near the village.", ("ASSAULT", None)),
+    ("Government troops launched a counterattack against the rebels.", ("ASSAULT", None)),
+    ("The militants answered with rocket fire on Israeli towns.", ("ASSAULT", "heavy-weapons")),
+    # AGREE
+    ("The rebels proposed a ceasefire to the government.", ("AGREE", None)),
+    ("Egypt volunteered to host the peace conference.", ("AGREE", None)),
+])
+def test_the_first_event_is_of_the_words_category(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("The spokesman briefed reporters in Geneva on Monday.", "CONSULT"),
+    ("The president greeted the news with relief.", "CONSULT"),
+    ("The minister resigned in protest at the cuts.", "PROTEST"),
+    ("Helicopters evacuated the wounded to hospitals in the capital.", "ASSAULT"),
+])
+def test_what_the_words_do_not_make(code_text, sentence, absent):
+    assert absent not in [t for t, _ in types_of(code_text, sentence)]
+
+
+def test_a_verb_the_lemmatizer_left_inflected_is_still_found(code_text):
+    # spaCy's small model reads "petitioned" as its own lemma; the regular ending is taken off
+    assert ("REQUEST", None) in types_of(code_text, "Villagers petitioned the governor for a new school.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("NATO suspended meetings of the NATO-Russia Council over the conflict.", ("SANCTION", "discontinue")),
+    ("The parliament voted to impeach the president for abuse of power.", ("ACCUSE", "allege")),
+    ("The army overthrew the elected president on Wednesday.", ("COERCE", None)),
+    ("Thousands of protesters occupied the prime minister's compound in Bangkok.", ("PROTEST", "obstruct")),
+    ("Opposition supporters clashed with police in Santa Cruz.", ("PROTEST", "riot")),
+    ("The United States is providing military intelligence to the Colombian army.", ("COOPERATE", None)),
+    ("Jordan and Israel exchanged intelligence on the militants.", ("COOPERATE", None)),
+])
+def test_who_acts_and_on_what_decides_the_category(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found
