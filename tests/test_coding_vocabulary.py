@@ -113,3 +113,20 @@ def test_a_verb_the_lemmatizer_left_inflected_is_still_found(code_text):
 def test_who_acts_and_on_what_decides_the_category(code_text, sentence, expected):
     found = types_of(code_text, sentence)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # what a statement or a resolution does is the act reported
+    ("The Foreign Ministry issued a statement condemning the attack.", ("ACCUSE", "disapprove")),
+    ("The Security Council adopted a resolution endorsing the peace plan.", ("SUPPORT", None)),
+    # an offer or a decision named only as what is rejected or criticised is background
+    ("The offer was rejected by the rebels.", ("REJECT", None)),
+    ("The decision was widely criticised by human rights groups.", ("ACCUSE", "disapprove")),
+    # a verb the parser hung on a noun as an adjective, but with a subject of its own
+    ("Witnesses say the army tortured prisoners in the camp.", ("ASSAULT", "torture")),
+    ("Israel has sealed off the West Bank and the Gaza Strip.", ("COERCE", "restrict")),
+    ("The two sides are expected to sign a peace agreement next week.", ("AGREE", None)),
+])
+def test_the_act_a_sentence_reports_comes_first(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found

@@ -70,8 +70,9 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             options = lex.for_verb(_hyphenated(tok)) or lex.for_verb(tok.lemma_) or _by_inflection(tok, lex)
             if not options:
                 continue
-            if tok.dep_ == "amod":
+            if tok.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in tok.children):
                 continue                  # an adjective ("the long-threatened invasion") names no act
+                                          # (one with a subject is a verb misread: "the army tortured prisoners")
             if tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
                 continue                  # a participle used as a noun ("evacuated the injured") names people
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
@@ -92,6 +93,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
     topics = {f.token.i for f in found if f.trigger.type in TOPIC_HOLDERS}
     found = [f for f in found if not _topic(f.token, topics)]
+    reactions = {f.token.i for f in found if not f.is_noun and f.trigger.type in REACTIONS}
+    found = [f for f in found if not _reacted_to(f, reactions)]
     protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]
     found = [f for f in found if not (f.trigger.type == "REQUEST" and not f.is_noun and protests
                                       and min(protests) < f.token.i
@@ -117,8 +120,11 @@ def _promised_acts(found: list[Found]) -> dict[int, int]:
 def _descriptive(tok: Token, trigger: Trigger) -> bool:
     """A present participle that characterises a party ("rebels fighting the government",
     "groups supporting the opposition") describes who they are, not a reported act; a meeting
-    ("leaders meeting in Abuja") is still an act."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and trigger.type != "CONSULT"
+    ("leaders meeting in Abuja") is still an act, and so is what a statement or a resolution does
+    ("issued a statement condemning the attack")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or trigger.type == "CONSULT":
+        return False
+    return tok.head.lemma_.lower() not in word_set("utterance")   # "a statement condemning": what it says
 
 
 def _purpose_of_act(tok: Token, trigger_verbs: set[int]) -> bool:
@@ -182,6 +188,18 @@ def _topic(tok: Token, holders: set[int]) -> bool:
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return head.i in holders or head.lemma_.lower() in word_set("proposal")
     return False
+
+
+REACTIONS = {"REJECT", "ACCUSE"}      # turning down or criticising something
+
+
+def _reacted_to(found: Found, reactions: set[int]) -> bool:
+    """An offer, decision or deal named only as what a party rejects or criticises ("the
+    offer was rejected by the rebels", "criticised the decision") is the reaction's topic, told
+    as background: the reaction is the act reported."""
+    tok = found.token
+    return (found.is_noun and found.trigger.type == "AGREE" and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.i in reactions)
 
 
 def _requested(noun: Token, requests: set[int]) -> bool:
