@@ -130,3 +130,17 @@ def test_who_acts_and_on_what_decides_the_category(code_text, sentence, expected
 def test_the_act_a_sentence_reports_comes_first(code_text, sentence, expected):
     found = types_of(code_text, sentence)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Rebels in Sierra Leone handed over 200 child soldiers to UN officials.", ("RETREAT", "release")),
+    ("Indonesian students occupied the parliament building in Jakarta.", ("PROTEST", "obstruct")),
+])
+def test_captives_handed_over_and_students_occupying(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found
+
+
+def test_fighting_a_problem_is_no_violence(code_text):
+    found = types_of(code_text, "Thailand and Burma agreed to cooperate in fighting drug trafficking.")
+    assert "ASSAULT" not in [t for t, _ in found] and found[0][0] == "AGREE", found
