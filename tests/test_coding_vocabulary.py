@@ -144,3 +144,105 @@ def test_captives_handed_over_and_students_occupying(code_text, sentence, expect
 def test_fighting_a_problem_is_no_violence(code_text):
     found = types_of(code_text, "Thailand and Burma agreed to cooperate in fighting drug trafficking.")
     assert "ASSAULT" not in [t for t, _ in found] and found[0][0] == "AGREE", found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The government solicited bids from foreign firms to rebuild the port.", "REQUEST"),
+    ("The mothers entreated the soldiers to spare their sons.", "REQUEST"),
+    ("Villagers clamoured for protection from the militias.", "REQUEST"),
+    ("The president instructed the army to withdraw from the capital.", "REQUEST"),
+    ("Washington assured Seoul that it would defend South Korea.", "AGREE"),
+    ("The Norwegian foreign minister chaired the donors' meeting in Oslo.", "CONSULT"),
+    ("The president dined with the visiting Saudi king on Tuesday.", "CONSULT"),
+    ("Mediators huddled with rebel leaders in Addis Ababa.", "CONSULT"),
+    ("The president honoured the peacekeepers at a ceremony in Accra.", "SUPPORT"),
+    ("Sweden has championed the rights of refugees at the United Nations.", "SUPPORT"),
+    ("Moscow sided with Damascus in the dispute.", "SUPPORT"),
+    ("The opposition embraced the peace plan.", "SUPPORT"),
+    ("The president paid tribute to the peacekeepers killed in Mali.", "SUPPORT"),
+    ("The Kurdish factions allied with the government against the insurgents.", "COOPERATE"),
+    ("The Gulf states pooled their resources.", "COOPERATE"),
+    ("The World Food Programme fed two million refugees in Darfur.", "AID"),
+    ("Japan rebuilt schools and hospitals in the province.", "AID"),
+    ("French troops escorted the aid convoy to the besieged town.", "AID"),
+    ("Norway resettled 500 refugees from the camps.", "AID"),
+    ("The Paris Club wrote off Iraq's debts.", "AID"),
+    ("The European Union bailed out the Greek banks.", "AID"),
+    ("UN peacekeepers protected civilians in the camp.", "AID"),
+    ("The king abdicated in favour of his son.", "RETREAT"),
+    ("The government reinstated the dismissed judges.", "CONCEDE"),
+    ("The authorities unblocked access to the website.", "CONCEDE"),
+    ("Thailand waived visa requirements for Chinese tourists.", "CONCEDE"),
+    ("The governor commuted the death sentences of the prisoners.", "CONCEDE"),
+    ("The court exonerated the opposition leader.", "CONCEDE"),
+    ("The junta legalised the opposition party.", "CONCEDE"),
+    ("The government reversed its decision to close the border.", "CONCEDE"),
+    ("The government gave in to the strikers' demands.", "CONCEDE"),
+    ("Auditors audited the accounts of the ministry.", "ACCUSE"),
+    ("A parliamentary committee will inquire into the sale of the state company.", "ACCUSE"),
+    ("The newspaper excoriated the minister for his remarks.", "ACCUSE"),
+    ("The opposition challenged the election results in court.", "ACCUSE"),
+    ("Three generals were tried for war crimes in Belgrade.", "ACCUSE"),
+    ("Prosecutors brought charges against the former mayor.", "ACCUSE"),
+    ("The president insulted the journalists at a news conference.", "ACCUSE"),
+    ("The army disputed the death toll given by the rebels.", "REJECT"),
+    ("Donors shunned the conference.", "REJECT"),
+    ("The rebels reneged on the peace deal.", "REJECT"),
+    ("Hardliners scuttled the talks.", "REJECT"),
+    ("The ministry refuted the allegations of torture.", "REJECT"),
+    ("Both sides breached the ceasefire agreement.", "REJECT"),
+    ("Militiamen intimidated voters outside polling stations.", "THREATEN"),
+    ("Students heckled the minister during his speech.", "PROTEST"),
+    ("Farmers agitated for higher crop prices.", "PROTEST"),
+    ("Rioters vandalised shops in the city centre.", "PROTEST"),
+    ("Warships patrolled the Strait of Hormuz.", "MOBILIZE"),
+    ("The army fortified its positions along the border.", "MOBILIZE"),
+    ("Russia positioned missiles near the frontier.", "MOBILIZE"),
+    ("The donors curtailed aid to the government.", "SANCTION"),
+    ("Washington terminated the defence cooperation agreement with Manila.", "SANCTION"),
+    ("The European Union withheld aid payments to the government.", "SANCTION"),
+    ("The Group of Eight excluded Russia from its meetings.", "SANCTION"),
+    ("Police nabbed the suspected smugglers at the border.", "COERCE"),
+    ("The regime purged dozens of officers from the army.", "COERCE"),
+    ("The government curtailed press freedoms.", "COERCE"),
+    ("Snipers sniped at civilians crossing the bridge.", "ASSAULT"),
+    ("Militiamen bludgeoned three villagers to death.", "ASSAULT"),
+    ("Youths stoned police cars in the town.", "ASSAULT"),
+    ("Saboteurs sabotaged the oil pipeline.", "ASSAULT"),
+    ("Government troops repelled the rebel attack.", "ASSAULT"),
+    ("The army routed the rebels in the hills.", "ASSAULT"),
+    ("Government forces defeated the rebels in a battle for the town.", "ASSAULT"),
+    ("Soldiers plundered the villages.", "COERCE"),
+])
+def test_more_words_of_the_cameo_categories(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0][0] == expected, found
+
+
+def test_a_deadline_to_act_is_an_ultimatum_not_the_act(code_text):
+    found = types_of(code_text, "The army gave the rebels 48 hours to surrender.")
+    assert found == [("THREATEN", None)], found
+    found = types_of(code_text, "ECOWAS imposed sanctions on Niger and gave the coup leaders one week to reinstate Bazoum.")
+    assert "CONCEDE" not in [t for t, _ in found] and "THREATEN" in [t for t, _ in found], found
+
+
+def test_a_day_of_protest_to_demand_is_no_deadline(code_text):
+    found = types_of(code_text, "Thousands marched in Yangon for a sixth straight day to demand the release of the ousted leader.")
+    assert "PROTEST" in [t for t, _ in found] and "RETREAT" not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("The bloc said it would use force if its demand was not met.", "CONSULT"),
+    ("Under the deal, the rebels will free 50 hostages.", "AGREE"),
+])
+def test_frames_and_compliance_are_no_acts_of_their_own(code_text, sentence, absent):
+    assert absent not in [t for t, _ in types_of(code_text, sentence)]
+
+
+def test_house_arrest_is_still_an_arrest(code_text):
+    assert types_of(code_text, "The opposition leader was placed under house arrest.")[0][0] == "COERCE"
+
+
+def test_weapons_and_equipment_handed_over_are_a_disarmament(code_text):
+    found = types_of(code_text, "The militia handed over its weapons and heavy equipment to the army.")
+    assert found and found[0] == ("RETREAT", "disarm"), found

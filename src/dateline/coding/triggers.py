@@ -75,6 +75,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
                                           # (one with a subject is a verb misread: "the army tortured prisoners")
             if tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
                 continue                  # a participle used as a noun ("evacuated the injured") names people
+            if _given_a_deadline(tok):
+                continue                  # "gave the junta a week to reinstate him": demanded, not done
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -86,6 +88,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if key is None or tok.ent_type_ in ("PERSON", "GPE", "ORG", "DATE"):
                 continue
             trig = _pick(lex.for_noun(key), tok, set(), set())
+            if trig is not None and trig.type in FRAMES and tok.dep_ == "pobj" and tok.head.lower_ in word_set("frame"):
+                continue                  # "under the deal, Hamas is to free ...": the frame, not the act
             if trig is not None:
                 found.append(Found(tok, trig, True))
     verbs = {f.token.i for f in found if not f.is_noun}
@@ -115,6 +119,19 @@ def _promised_acts(found: list[Found]) -> dict[int, int]:
                    and f.token.lemma_.lower() in word_set("commitment") and not _between_parties(f.token)}
     return {f.token.i: f.token.head.i for f in found
             if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
+
+
+def _given_a_deadline(tok: Token) -> bool:
+    """An act a party is given time to do ("gave the coup leaders one week to reinstate Bazoum",
+    "a 48-hour deadline to withdraw") is what a deadline demands, not an act done."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    deadline, giving = word_set("deadline"), word_set("give time")
+    if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in deadline:
+        return tok.head.head.lemma_.lower() in giving             # not "for a sixth day to demand"
+    return tok.dep_ in ("relcl", "advcl", "xcomp") and tok.head.lemma_.lower() in giving and any(
+        c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in deadline and c.i < tok.i
+        for c in tok.head.children)                               # the parser hung it on the verb
 
 
 def _descriptive(tok: Token, trigger: Trigger) -> bool:
@@ -171,6 +188,7 @@ def _between_parties(verb: Token) -> bool:
     return several or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children)
 
 
+FRAMES = {"AGREE", "CONCEDE", "SUPPORT"}     # deals, truces and accords other acts happen under
 NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 TOPIC_HOLDERS = {"CONSULT", "REQUEST"}       # talks and demands are about acts not (yet) done
 
