@@ -246,3 +246,28 @@ def test_house_arrest_is_still_an_arrest(code_text):
 def test_weapons_and_equipment_handed_over_are_a_disarmament(code_text):
     found = types_of(code_text, "The militia handed over its weapons and heavy equipment to the army.")
     assert found and found[0] == ("RETREAT", "disarm"), found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Israel has not ruled out military action against Iran's nuclear sites.", ("THREATEN", "violence")),
+    ("The government said it had no intention of negotiating with the rebels.", ("REJECT", "meet")),
+    ("Iran said it was open to talks with the United States.", ("AGREE", None)),
+    ("The militants vowed to retaliate for the air strikes.", ("THREATEN", "violence")),
+    ("The Pope's call for a ceasefire went unheeded.", ("REQUEST", None)),
+    ("The foreign ministers exchanged views on the crisis in Kosovo.", ("CONSULT", None)),
+    ("The union called off the strike after the government raised wages.", ("CONCEDE", None)),
+    ("The rebels called off their offensive on the capital.", ("CONCEDE", None)),
+    ("The opposition called off the talks with the government.", ("REJECT", "meet")),
+    ("The opposition suspended its protests ahead of the talks.", ("CONCEDE", None)),
+    ("The kidnappers let the hostages go on Friday.", ("RETREAT", "release")),
+    ("Russia banned imports of Georgian wine.", ("SANCTION", "discontinue")),
+    ("The European Union imposed a travel ban on the country's leaders.", ("SANCTION", "discontinue")),
+    ("A bomb blast ripped through a market in Peshawar.", ("ASSAULT", "explosives")),
+])
+def test_clauses_that_turn_the_act(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found
+
+
+def test_ruling_out_force_is_no_threat(code_text):
+    assert "THREATEN" not in [t for t, _ in types_of(code_text, "The president ruled out military action.")]

@@ -117,6 +117,8 @@ def status_of(trigger: Token, is_agree: bool, speaker_is_party: bool) -> str:
     for tok in chain[1:3]:
         if tok.lemma_.lower() in intention and tok.lemma_.lower() not in ("need",):
             return "planned"
+        if tok.pos_ == "ADJ" and tok.lemma_.lower() in word_set("disposed"):
+            return "planned"       # "Iran said it was open to talks"
     if speaker_is_party:
         return "claimed"
     return "asserted"

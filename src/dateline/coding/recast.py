@@ -3,7 +3,8 @@
 The lexicon says what a word names; the clause decides what was done.  A cooperative act put in
 the future is a promise (AGREE), an announced retreat a concession (CONCEDE), force or pressure
 announced against someone a threat (THREATEN); a cooperative act refused in the future tense
-("will not allow") or a deal the parties failed to reach is a refusal (REJECT); an act a speaker says another party *must* do is a demand
+("will not allow"), one a party has "no intention" of doing, or a deal the parties failed to reach is a
+refusal (REJECT); force a party has "not ruled out" is a threat (THREATEN); an act a speaker says another party *must* do is a demand
 (REQUEST) by the speaker; violence by a crowd of protesters is a riot (PROTEST); a drill held by
 the forces of several states is joint (COOPERATE); a site seized by protesters is occupied in protest
 (PROTEST obstruct).
@@ -96,6 +97,24 @@ def _refused(tok: Token) -> bool:
     return negated and bool(_auxiliaries(tok) & (word_set("future") | {"can", "ca"}))
 
 
+def _object_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+def _disavowed(tok: Token) -> bool:
+    """An act a party says it has no intention or plan of doing ("had no intention of negotiating
+    with the rebels", "has no plans to withdraw") is refused."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in word_set("intention") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+    return False
+
+
 def _obliged(tok: Token) -> bool:
     """"must reach", "should withdraw", "have to release"."""
     if _auxiliaries(tok) & word_set("obligation"):
@@ -114,6 +133,13 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None)
     keys = {m.key for m in coding.sources}
     if kind in ("AGREE", "CONSULT") and _failed(tok):
         return replace(coding, type="REJECT", mode="meet", cameo="125" if kind == "CONSULT" else "127",
+                       status="asserted")
+    if kind == "REJECT" and coding.status == "denied" and lemma in word_set("exclusion") and (
+            _object_lemmas(tok) & word_set("force")):
+        return replace(coding, type="THREATEN", mode="violence", cameo="138", status="asserted")
+    if kind in COOPERATIVE and _disavowed(tok):
+        about = ABOUT.get(kind)
+        return replace(coding, type="REJECT", mode=about, cameo=REFUSAL_CAMEO.get(about or "", "120"),
                        status="asserted")
     if coding.status == "denied" and kind in COOPERATIVE and _refused(tok):
         about = ABOUT.get(kind)
