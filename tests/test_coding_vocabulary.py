@@ -271,3 +271,22 @@ def test_clauses_that_turn_the_act(code_text, sentence, expected):
 
 def test_ruling_out_force_is_no_threat(code_text):
     assert "THREATEN" not in [t for t, _ in types_of(code_text, "The president ruled out military action.")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Following the collapse of the talks, the rebels threatened to resume attacks on the capital.", "THREATEN"),
+    ("After three days of talks in Geneva, the two sides agreed to a prisoner exchange.", "AGREE"),
+    ("In the wake of the bombing, the government accused the rebels of targeting civilians.", "ACCUSE"),
+    ("After the protests, police arrested more than 200 people.", "COERCE"),
+    ("Despite the fighting, envoys of the two governments met in Nairobi on Sunday.", "CONSULT"),
+    ("Hours after the ceasefire took effect, rebels attacked an army post near the border.", "ASSAULT"),
+    ("As part of the peace deal, the army withdrew from three towns in the north.", "RETREAT"),
+    ("Speaking after the talks, the minister criticised the rebels for their intransigence.", "ACCUSE"),
+])
+def test_acts_in_a_fronted_setting_are_background(code_text, sentence, expected):
+    assert [t for t, _ in types_of(code_text, sentence)][:1] == [expected]
+
+
+def test_an_act_after_the_main_verb_is_kept(code_text):
+    found = [t for t, _ in types_of(code_text, "Police arrested more than 200 people after the protests.")]
+    assert found == ["COERCE", "PROTEST"], found

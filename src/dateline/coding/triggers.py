@@ -90,6 +90,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             trig = _pick(lex.for_noun(key), tok, set(), set())
             if trig is not None and trig.type in FRAMES and tok.dep_ == "pobj" and tok.head.lower_ in word_set("frame"):
                 continue                  # "under the deal, Hamas is to free ...": the frame, not the act
+            if trig is not None and _background(tok):
+                continue
             if trig is not None:
                 found.append(Found(tok, trig, True))
     verbs = {f.token.i for f in found if not f.is_noun}
@@ -119,6 +121,33 @@ def _promised_acts(found: list[Found]) -> dict[int, int]:
                    and f.token.lemma_.lower() in word_set("commitment") and not _between_parties(f.token)}
     return {f.token.i: f.token.head.i for f in found
             if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
+
+
+def _background(noun: Token) -> bool:
+    """An act named in a fronted phrase of time or cause ("After three days of talks, ...",
+    "Following the collapse of the talks, ...", "Despite the fighting, ...") is the setting the
+    sentence's own act happens in, told as background."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and (
+                node.head.lower_ in word_set("setting") or node.lemma_.lower() in word_set("setting noun")):
+            return _fronted(node.head)
+        if node.dep_ == "nsubj" and node.head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in word_set("setting") for c in node.head.children):
+            return _fronted(node.head)             # "Hours after the ceasefire took effect, ..."
+        if node.dep_ not in ("pobj", "prep", "compound", "npadvmod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _fronted(phrase: Token) -> bool:
+    """The phrase comes before the verb it belongs to ("After the talks, they agreed"), or hangs
+    on a participle that does ("Speaking after the talks, the minister criticised")."""
+    governor = phrase.head
+    if phrase.i < governor.i:
+        return True
+    return governor.dep_ == "advcl" and governor.i < governor.head.i and governor.tag_ == "VBG"
 
 
 def _given_a_deadline(tok: Token) -> bool:
