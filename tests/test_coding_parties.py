@@ -232,3 +232,28 @@ def test_platforms_named_by_state_and_demonym_act_for_both(code_text):
     event, actors = _event(code_text, "The drones were shot down by U.S. and British warships, officials said.",
                            "ASSAULT")
     assert sorted(actors[i]["country"] for i in event["source"]) == ["GBR", "USA"]
+
+
+def test_parties_acting_along_with_the_subject_are_sources_too(code_text):
+    event, actors = _event(code_text, "Hezbollah fighters mobilised for the battle, along with Iraqi militias.",
+                           "MOBILIZE")
+    assert {actors[i]["country"] for i in event["source"]} == {"LBN", "IRQ"}
+    event, actors = _event(code_text, "Kurdish fighters fought alongside the Iraqi army near Mosul.", "ASSAULT")
+    assert "IRQ" in {actors[i]["country"] for i in event["source"]} and not event["target"]
+
+
+def test_states_named_by_a_common_noun_have_no_single_country(code_text):
+    event, actors = _event(code_text, "The United States and other nations called on Russia to stop the strikes.",
+                           "REQUEST")
+    assert {(actors[i]["country"], actors[i]["sector"]) for i in event["source"]} == \
+        {(None, "GOV"), ("USA", "GOV")}
+    event, actors = _event(code_text, "World powers urged Iran to resume talks.", "REQUEST")
+    assert [actors[i]["country"] for i in event["source"]] == [None]
+    assert [actors[i]["country"] for i in event["target"]] == ["IRN"]
+
+
+def test_what_is_pledged_goes_to_its_recipient_in_one_event(code_text):
+    record = code_text(PAGE.format(body="Japan promised aid to Haiti."))
+    actors = {a["id"]: a for a in record["actors"]}
+    assert [(e["type"], [actors[i]["country"] for i in e["target"]]) for e in record["events"]] == \
+        [("AGREE", ["HTI"])]

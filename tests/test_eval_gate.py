@@ -17,8 +17,8 @@ import pytest
 SEED_FLOORS = {
     "found": 0.823,
     "typed": 0.808,
-    "actors": 0.602,
-    "full": 0.544,
+    "actors": 0.617,
+    "full": 0.558,
     "places": 1.0,
     "event_time": 0.910,
     "event_place": 0.928,

@@ -111,6 +111,19 @@ def raised_subjects(verb: Token) -> list[Token]:
     return [t for c in clause.children if c.dep_ == "nsubj" for t in conjuncts(c)]
 
 
+def companions(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Parties who act with the subject: "Hezbollah fighters mobilised, along with Iraqi
+    militias", "X, together with Y, attacked", "fought alongside the army"."""
+    out: list[Token] = []
+    for node in [verb, *subjects]:
+        for child in node.children:
+            if child.lower_ in ("along", "together") and child.dep_ in ("advmod", "prep"):
+                out += prep_objects(child, ("with",))
+            elif child.dep_ == "prep" and child.lower_ == "alongside":
+                out += _pobjs(child)
+    return [t for tok in out for t in conjuncts(tok)]
+
+
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for child in head.children:

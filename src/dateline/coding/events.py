@@ -163,6 +163,7 @@ class Coder:
                              for t in args.noun_parties(n, kind="ASSAULT")[0]]
             else:
                 src_t, tgt_t = subjects, objects
+            src_t = src_t + [t for t in args.companions(tok, src_t) if t not in src_t]
             preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS + (
                 ("with",) if trig.type in ("SANCTION", "SUPPORT") else ())   # "broke off relations with Congo",
             #                                                              "ratified an agreement with the EU"

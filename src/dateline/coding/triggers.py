@@ -99,6 +99,10 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
     topics = {f.token.i for f in found if f.trigger.type in TOPIC_HOLDERS}
     found = [f for f in found if not _topic(f.token, topics)]
+    pledges = {f.token.i for f in found if not f.is_noun and f.trigger.type == "AGREE"
+               and f.token.lemma_.lower() in word_set("commitment")}
+    found = [f for f in found if not (f.is_noun and f.token.dep_ == "dobj" and f.token.head.i in pledges)]
+    # ("promised aid to Haiti": what is pledged is the pledge's, not an act of its own)
     reactions = {f.token.i for f in found if not f.is_noun and f.trigger.type in REACTIONS}
     found = [f for f in found if not _reacted_to(f, reactions)]
     protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]

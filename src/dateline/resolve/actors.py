@@ -252,6 +252,10 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
             return mention(f"{iso}:GOV", _state_name(iso, lex), "state", iso, "GOV")
     if label == "PERSON":
         return _person(surface, tokens, ent, ctx, mention)
+    if head.pos_ == "NOUN" and head.tag_ in PLURAL_TAGS:     # "world powers", "donor countries"
+        org = lex.org(" ".join(t.text for t in tokens if t.dep_ not in ("det", "poss", "case", "nummod")))
+        if org is not None:
+            return mention(f"org:{org.name}", org.name, org.kind, org.country, org.sector)
     role = _role_of(head, lex)
     if role is not None:
         return _role_mention(head, role, tokens, text, start, end, ctx, offset, mention)
