@@ -257,3 +257,18 @@ def test_what_is_pledged_goes_to_its_recipient_in_one_event(code_text):
     actors = {a["id"]: a for a in record["actors"]}
     assert [(e["type"], [actors[i]["country"] for i in e["target"]]) for e in record["events"]] == \
         [("AGREE", ["HTI"])]
+
+
+def test_forces_a_state_mobilises_act_with_it(code_text):
+    events, _, codes = coded(code_text, "Iran mobilised Shi'ite militias to fight in Syria.")
+    event = next(e for e in events if e["type"] == "MOBILIZE")
+    assert ("IRN", "GOV") in codes(event["source"]) and not event["target"]
+    events, _, codes = coded(code_text, "Russia deployed troops to the border.")
+    assert codes(next(e for e in events if e["type"] == "MOBILIZE")["source"]) == [("RUS", "MIL")]
+
+
+def test_a_listed_group_is_no_town(code_text):
+    record = code_text(PAGE.format(body="Hamas and Islamic Jihad fighters attacked the post."))
+    assert not record["places"]
+    actors = {a["id"]: a for a in record["actors"]}
+    assert [actors[i]["name"] for i in record["events"][0]["source"]] == ["Hamas"]

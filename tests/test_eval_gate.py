@@ -17,7 +17,7 @@ import pytest
 SEED_FLOORS = {
     "found": 0.823,
     "typed": 0.808,
-    "actors": 0.617,
+    "actors": 0.631,
     "full": 0.558,
     "places": 1.0,
     "event_time": 0.910,

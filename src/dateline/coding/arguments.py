@@ -115,7 +115,13 @@ def companions(verb: Token, subjects: list[Token]) -> list[Token]:
     """Parties who act with the subject: "Hezbollah fighters mobilised, along with Iraqi
     militias", "X, together with Y, attacked", "fought alongside the army"."""
     out: list[Token] = []
-    for node in [verb, *subjects]:
+    nodes = [verb, *subjects]
+    if verb.dep_ in ("relcl", "acl"):          # "fighters from the group Hezbollah mobilised, along with"
+        noun = verb.head
+        nodes.append(noun)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            nodes.append(noun.head.head)
+    for node in nodes:
         for child in node.children:
             if child.lower_ in ("along", "together") and child.dep_ in ("advmod", "prep"):
                 out += prep_objects(child, ("with",))

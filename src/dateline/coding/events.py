@@ -22,6 +22,9 @@ from dateline.resolve.times import event_time
 
 Token = Any
 
+ARMED_SECTORS = {"MIL", "UAF", "REB", "INS", "COP", "PKO"}
+
+
 class Coder:
     def __init__(self, resolved: ResolvedArticle):
         self.resolved = resolved
@@ -190,8 +193,18 @@ class Coder:
             targets = [] if trig.type != "CONSULT" or not sources else targets
         if trig.type == "MOBILIZE" and not sources and targets:
             sources, targets = targets, []       # the forces deployed are the party mobilising
+        sponsored: list[ActorMention] = []
+        if trig.type == "MOBILIZE" and sources and targets:
+            # the forces a party mobilises act with it ("Iran mobilised Shi'ite militias"); a state
+            # that mobilises forces not its own organises them as a government
+            moved = [m for m in targets if m.sector in ARMED_SECTORS]
+            targets = [m for m in targets if m not in moved]
+            sponsored = [m for m in sources if m.kind == "state" and any(f.country != m.country for f in moved)]
+            sources = sources + [m for m in moved if m.key not in {s.key for s in sources}]
         if trig.type in FORCE_TYPES:
-            sources = [as_force(m, self.lex) for m in sources]
+            sources = [m if m in sponsored else as_force(m, self.lex) for m in sources]
+            codes: set[tuple[str | None, str | None]] = set()
+            sources = [m for m in sources if not ((m.country, m.sector) in codes or codes.add((m.country, m.sector)))]
             # force is used against others: a target coded as the attacker itself ("soldiers were
             # killed in an Israeli strike", the soldiers' country only guessed from context) is no target
             targets = [m for m in targets if (m.country, m.sector) not in {(s.country, s.sector) for s in sources}]

@@ -272,7 +272,7 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     # a role word modifying a noun ("rebel advances", "police raids") means the whole body
     plural = head.tag_ in PLURAL_TAGS or head.dep_ in ("compound", "amod")
     for child in head.children:                 # "Boko Haram fighters", "Hamas gunmen"
-        if child.dep_ == "compound" and child.i < head.i:
+        if child.dep_ in ("compound", "nmod") and child.i < head.i:
             named = entity_of(child)
             org = lex.org(named.text if named is not None else child.text)
             if org is not None:

@@ -83,6 +83,16 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+def _listed_party(text: str) -> bool:
+    """A name the actor tables list as a group (an armed group, a party) and not as a state or
+    capital ("Hamas", which the gazetteer also knows as a name of Hamm)."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
+    org = lex.org(text)
+    return org is not None and org.kind == "group" and not lex.state_for(text) and not lex.capital_country(text)
+
+
 def _person_words(doc_ents: list[Any]) -> set[str]:
     """Words used as parts of longer personal names ("Soleimani" in "Qassem Soleimani")."""
     words: set[str] = set()
@@ -224,6 +234,8 @@ def _block_mentions(doc: Any, offset: int, gazetteer: Gazetteer,
             continue
         char_start = offset + span.start_char
         admin = admin or _admin_hint_after(doc, end)
+        if _listed_party(text) and not (admin or _city_hint_near(doc, start, end)):
+            continue            # "Hamas", "Hezbollah": a listed group, not the town whose name it shares
         if ent.label_ in PLACE_LABELS:
             if text in person_words and not admin:
                 continue
@@ -278,7 +290,7 @@ def _scan_unlabelled(doc: Any, offset: int, gazetteer: Gazetteer, covered: set[i
         for end in range(j, i, -1):
             span = doc[i:end]
             if span.text in person_words or gazetteer.is_demonym(span.text) \
-                    or _modifies_noun(doc, end):
+                    or _modifies_noun(doc, end) or _listed_party(span.text):
                 continue
             threshold = MIN_CUED_RESCUE_POPULATION if _locative_before(doc, i) \
                 else MIN_UNLABELLED_CITY_POPULATION
