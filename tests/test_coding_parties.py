@@ -272,3 +272,11 @@ def test_a_listed_group_is_no_town(code_text):
     assert not record["places"]
     actors = {a["id"]: a for a in record["actors"]}
     assert [actors[i]["name"] for i in record["events"][0]["source"]] == ["Hamas"]
+
+
+def test_what_is_provided_or_pledged_goes_from_its_owner_to_its_recipient(code_text):
+    events, _, codes = coded(code_text, "The deal included the provision of Russian weapons to the Syrian army.")
+    event = next(e for e in events if e["evidence"]["lemma"] == "provision")
+    assert codes(event["source"]) == [("RUS", "GOV")] and codes(event["target"]) == [("SYR", "MIL")]
+    events, _, codes = coded(code_text, "Japan announced a pledge of aid to Haiti.")
+    assert [(e["type"], codes(e["target"])) for e in events] == [("AGREE", [("HTI", "GOV")])]

@@ -17,8 +17,8 @@ import pytest
 SEED_FLOORS = {
     "found": 0.823,
     "typed": 0.808,
-    "actors": 0.631,
-    "full": 0.558,
+    "actors": 0.646,
+    "full": 0.573,
     "places": 1.0,
     "event_time": 0.910,
     "event_place": 0.928,

@@ -244,6 +244,12 @@ def noun_parties(noun: Token, doer_noun: bool = True, kind: str | None = None
             targets.append(obj)                               # "the invasion of Lebanon", "the release of X"
         if kind is not None and kind not in JOINT_KINDS:
             targets += prep_objects(obj, ("with",))           # "a suspension of air links with Serbia"
+    if kind in ("AID", "AGREE"):        # "the provision of Russian weapons to the Syrian army"
+        given = prep_objects(noun, ("of",))
+        targets += prep_objects(noun, ("to",)) + [t for obj in given for t in prep_objects(obj, ("to",))]
+        if noun.dep_ == "dobj":       # the parser often hangs "to the army" on the verb
+            targets += [t for t in prep_objects(noun.head, ("to",)) if t not in targets]
+        sources += [t for obj in given for t in owner_modifiers(obj) if t not in sources]
     joint = prep_objects(noun, ("between", "with", "among"))
     if kind is not None and kind not in JOINT_KINDS:
         targets += prep_objects(noun, ("with",))              # "a suspension of air links with Serbia"

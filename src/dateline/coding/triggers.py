@@ -236,6 +236,9 @@ def _topic(tok: Token, holders: set[int]) -> bool:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "over", "about", "for"):
         holder = head.head
         return holder.i in holders or holder.lemma_.lower() in word_set("proposal")
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in word_set("commitment"):
+        return True                                      # "a pledge of aid": what is pledged
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return head.i in holders or head.lemma_.lower() in word_set("proposal")
     return False
