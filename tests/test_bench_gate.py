@@ -42,7 +42,7 @@ def test_time_test_split_floor(shared_dir, capsys):
     assert figures["relaxed_f1"] >= 0.952 and figures["value_f1"] >= 0.750, figures
 
 
-CODING_FLOORS = {"petrarch2_gsr_validation": 0.499, "plover_gsr_cameo": 0.659, "petrarch_unittest": 0.073}
+CODING_FLOORS = {"petrarch2_gsr_validation": 0.499, "plover_gsr_cameo": 0.664, "petrarch_unittest": 0.073}
 
 
 def test_coding_test_split_floor(shared_dir):
@@ -74,6 +74,6 @@ def test_incident_clustering_floor(tmp_path):
     _, _, f1_act = figures["scores"]["act"]                 # the hand-annotated act truth
     _, _, f1_typed = figures["scores"]["incident+type"]
     _, _, f1_incident = figures["scores"]["incident"]
-    assert f1_act >= 0.881, figures["scores"]
-    assert f1_typed >= 0.910 and f1_incident >= 0.661, figures["scores"]
+    assert f1_act >= 0.884, figures["scores"]
+    assert f1_typed >= 0.912 and f1_incident >= 0.662, figures["scores"]
     assert figures["copies_found"] == figures["copies_true"] and figures["false_copy_pairs"] == 0

@@ -280,3 +280,17 @@ def test_what_is_provided_or_pledged_goes_from_its_owner_to_its_recipient(code_t
     assert codes(event["source"]) == [("RUS", "GOV")] and codes(event["target"]) == [("SYR", "MIL")]
     events, _, codes = coded(code_text, "Japan announced a pledge of aid to Haiti.")
     assert [(e["type"], codes(e["target"])) for e in events] == [("AGREE", [("HTI", "GOV")])]
+
+
+def test_a_pronoun_follows_the_main_clause_subject_not_a_nested_one(code_text):
+    body = ("General Tahir Rahimi led the offensive. He is credited with a plan that helped President Omar "
+            "Farouk win the war. Party leaders called for him to run for president.")
+    events, actors, _ = coded(code_text, body)
+    request = next(e for e in events if e["type"] == "REQUEST")
+    assert [actors[i]["name"] for i in request["target"]] == ["Tahir Rahimi"]
+
+
+def test_operations_against_a_party_conducted_by_another(code_text):
+    events, _, codes = coded(code_text, "The Iraqi army has been conducting operations against the insurgents.")
+    event = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(event["source"]) == [("IRQ", "MIL")] and codes(event["target"]) == [("IRQ", "REB")]

@@ -290,3 +290,14 @@ def test_acts_in_a_fronted_setting_are_background(code_text, sentence, expected)
 def test_an_act_after_the_main_verb_is_kept(code_text):
     found = [t for t, _ in types_of(code_text, "Police arrested more than 200 people after the protests.")]
     assert found == ["COERCE", "PROTEST"], found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The opposition called for the minister to resign.", ["REQUEST"]),
+    ("He rose to prominence during the war on Islamic State.", []),
+    ("She has led the party since the civil war.", []),
+    ("Soldiers were killed during clashes with the rebels.", ["ASSAULT"]),
+    ("He is at the heart of planning for the new offensive.", []),
+])
+def test_what_a_sentence_names_only_as_its_time_or_plan(code_text, sentence, expected):
+    assert [t for t, _ in types_of(code_text, sentence)] == expected

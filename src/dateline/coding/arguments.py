@@ -100,6 +100,9 @@ def raised_clause(verb: Token) -> Token | None:
                                                                for c in child.children)) \
                 and any(c.dep_ == "nsubj" for c in child.children):      # "to do", or bare "helped X retake"
             return child
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children) \
+                and any(c.dep_ == "nsubj" for c in child.children):      # "called for the minister to resign"
+            return child
     return None
 
 

@@ -145,6 +145,10 @@ class Coder:
                                                       kind=trig.type)
             if not src_t:
                 src_t = args.governing_subjects(tok)
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in word_set("light"):
+                preps = args.FORCE_PREPS if trig.type == "ASSAULT" else args.TARGET_PREPS
+                tgt_t = tgt_t + [t for t in args.prep_objects(tok.head, preps) if t not in tgt_t]
+                # ("conducted operations against the insurgents": the parser hangs the target on the verb)
             if not src_t and not joint_t and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                   for c in tok.children):
                 # "the talks": the talks already reported, with the same parties

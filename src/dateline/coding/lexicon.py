@@ -18,6 +18,16 @@ def _governor(token: Token) -> Token:
     return head
 
 
+def _with_light_verb(token: Token) -> list[Token]:
+    """A word's dependents, and for an event noun that is the object of a light verb the verb's
+    too: the parser often hangs "against the insurgents" on "conducted" in "conducted operations
+    against the insurgents"."""
+    out = list(token.children)
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("light"):
+        out += [c for c in token.head.children if c.i > token.i]
+    return out
+
+
 def _raises(token: Token) -> bool:
     from dateline.coding.arguments import raised_clause
 
@@ -46,8 +56,10 @@ class Trigger:
                 return False
             if name == "subj" and not (subj_lemmas & allowed):
                 return False
-            if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in allowed for c in token.children):
-                return False
+            if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in allowed for c in _with_light_verb(token)) \
+                    and not any(m.dep_ == "mark" and m.lower_ in allowed
+                                for c in token.children if c.dep_ == "advcl" for m in c.children):
+                return False          # ("called for the minister to resign": "for" parsed as a clause's mark)
             if name == "prt" and not any(c.dep_ in ("prt", "advmod") and c.lower_ in allowed for c in token.children):
                 return False          # "pulled out", and "pulled back" where the parser reads "back" as an adverb
             if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):

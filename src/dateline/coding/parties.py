@@ -51,6 +51,11 @@ class PartyResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.by_head = {m.head: m for m in self.mentions if m.head is not None}
+        # subjects of a sentence's main clause: more salient antecedents than subjects of
+        # clauses nested in it ("he is credited with ... that helped Assad turn the tide")
+        self.main_subjects = {block.offset + tok.idx for block in parsed for tok in block.doc
+                              if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ == "ROOT" or (
+                                  tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"))}
         self._profile()
         self._resolve_pronouns(parsed)
 
@@ -186,7 +191,8 @@ class PartyResolver:
         # salience: the latest subject among the last dozen mentions of any party, else the latest fit
         recent_starts = {m.start for m in window[-12:]}
         subjects = [m for m in fits if m.start in recent_starts and m.dep in ("nsubj", "nsubjpass")]
-        best = (subjects or fits)[-1]
+        main = [m for m in subjects if m.head in self.main_subjects]
+        best = (main or subjects or fits)[-1]
         return self._complete_key(best)
 
     def _complete_key(self, m: ActorMention) -> ActorMention:

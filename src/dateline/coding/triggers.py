@@ -90,7 +90,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             trig = _pick(lex.for_noun(key), tok, set(), set())
             if trig is not None and trig.type in FRAMES and tok.dep_ == "pobj" and tok.head.lower_ in word_set("frame"):
                 continue                  # "under the deal, Hamas is to free ...": the frame, not the act
-            if trig is not None and _background(tok):
+            if trig is not None and (_background(tok) or _era(tok, key)):
                 continue
             if trig is not None:
                 found.append(Found(tok, trig, True))
@@ -143,6 +143,13 @@ def _background(noun: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _era(noun: Token, key: str) -> bool:
+    """A war named as a span of time ("during the war on Islamic State", "since the civil war")
+    dates another act; it is not reported as one."""
+    return (key in word_set("era") and noun.dep_ == "pobj"
+            and noun.head.lower_ in ("during", "since", "throughout"))
 
 
 def _fronted(phrase: Token) -> bool:
