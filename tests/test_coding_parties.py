@@ -294,3 +294,16 @@ def test_operations_against_a_party_conducted_by_another(code_text):
     events, _, codes = coded(code_text, "The Iraqi army has been conducting operations against the insurgents.")
     event = next(e for e in events if e["type"] == "ASSAULT")
     assert codes(event["source"]) == [("IRQ", "MIL")] and codes(event["target"]) == [("IRQ", "REB")]
+
+
+def test_forces_deployed_for_an_operation_do_not_make_the_operation(code_text):
+    events, _, codes = coded(code_text, "The arrival of Iranian special forces for ground operations worried the rebels.")
+    assert [e["type"] for e in events] == ["MOBILIZE"]
+    events, _, codes = coded(code_text, "Hezbollah mobilised 3,000 fighters for the battle of Aleppo.")
+    assert [(e["type"], codes(e["source"])) for e in events] == [("MOBILIZE", [("LBN", "MIL")])]
+
+
+def test_events_counted_in_a_measure_keep_their_parties(code_text):
+    events, _, codes = coded(code_text, "The deal followed several months of planning between Moscow and Tehran.")
+    planning = next(e for e in events if e["evidence"]["lemma"] == "planning")
+    assert planning["type"] == "CONSULT" and sorted(codes(planning["source"])) == [("IRN", "GOV"), ("RUS", "GOV")]

@@ -254,6 +254,10 @@ def noun_parties(noun: Token, doer_noun: bool = True, kind: str | None = None
             targets += [t for t in prep_objects(noun.head, ("to",)) if t not in targets]
         sources += [t for obj in given for t in owner_modifiers(obj) if t not in sources]
     joint = prep_objects(noun, ("between", "with", "among"))
+    if not joint:
+        from dateline.coding.lexicon import measure_of
+        measure = measure_of(noun)
+        joint = prep_objects(measure, ("between", "among")) if measure is not None else []
     if kind is not None and kind not in JOINT_KINDS:
         targets += prep_objects(noun, ("with",))              # "a suspension of air links with Serbia"
         joint = prep_objects(noun, ("between", "among"))

@@ -203,6 +203,8 @@ class Coder:
             # that mobilises forces not its own organises them as a government
             moved = [m for m in targets if m.sector in ARMED_SECTORS]
             targets = [m for m in targets if m not in moved]
+            # its own troops and fighters are the mobilising party itself; militias it raises are others
+            moved = [m for m in moved if m.text.lower().split()[-1].rstrip("s") not in word_set("own forces")]
             sponsored = [m for m in sources if m.kind == "state" and any(f.country != m.country for f in moved)]
             sources = sources + [m for m in moved if m.key not in {s.key for s in sources}]
         if trig.type in FORCE_TYPES:

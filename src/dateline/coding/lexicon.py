@@ -19,13 +19,24 @@ def _governor(token: Token) -> Token:
 
 
 def _with_light_verb(token: Token) -> list[Token]:
-    """A word's dependents, and for an event noun that is the object of a light verb the verb's
-    too: the parser often hangs "against the insurgents" on "conducted" in "conducted operations
-    against the insurgents"."""
+    """A word's dependents, and for an event noun that is the object of a light verb, or counted
+    in a measure, the verb's or the measure's too: the parser often hangs "against the
+    insurgents" on "conducted" in "conducted operations against the insurgents"."""
     out = list(token.children)
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("light"):
         out += [c for c in token.head.children if c.i > token.i]
+    measure = measure_of(token)
+    if measure is not None:           # "months of planning between the allies"
+        out += [c for c in measure.children if c.i > token.i]
     return out
+
+
+def measure_of(token: Token) -> Token | None:
+    """The measure an event noun is counted in ("months of planning", "three days of talks"),
+    which the parser often gives the event's own dependents."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in word_set("measure"):
+        return token.head.head
+    return None
 
 
 def _raises(token: Token) -> bool:

@@ -98,7 +98,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     requests = {f.token.i for f in found if not f.is_noun and f.trigger.type == "REQUEST"}
     found = [f for f in found if not (f.is_noun and _requested(f.token, requests))]
     topics = {f.token.i for f in found if f.trigger.type in TOPIC_HOLDERS}
-    found = [f for f in found if not _topic(f.token, topics)]
+    deployments = {f.token.i for f in found if f.trigger.type == "MOBILIZE"}
+    found = [f for f in found if not _topic(f.token, topics) and not _purpose(f.token, deployments)]
     pledges = {f.token.i for f in found if not f.is_noun and f.trigger.type == "AGREE"
                and f.token.lemma_.lower() in word_set("commitment")}
     found = [f for f in found if not (f.is_noun and f.token.dep_ == "dobj" and f.token.head.i in pledges)]
@@ -261,6 +262,17 @@ def _reacted_to(found: Found, reactions: set[int]) -> bool:
     tok = found.token
     return (found.is_noun and found.trigger.type == "AGREE" and tok.dep_ in ("dobj", "nsubjpass")
             and tok.head.i in reactions)
+
+
+def _purpose(noun: Token, deployments: set[int]) -> bool:
+    """What forces are deployed or mobilised for ("the arrival of special forces for ground
+    operations", "mobilised for the battle") is their purpose, not yet an act."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    holder = noun.head.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of":      # "the arrival of forces for ..."
+        holder = holder.head.head
+    return holder.i in deployments
 
 
 def _requested(noun: Token, requests: set[int]) -> bool:
