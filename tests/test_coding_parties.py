@@ -307,3 +307,13 @@ def test_events_counted_in_a_measure_keep_their_parties(code_text):
     events, _, codes = coded(code_text, "The deal followed several months of planning between Moscow and Tehran.")
     planning = next(e for e in events if e["evidence"]["lemma"] == "planning")
     assert planning["type"] == "CONSULT" and sorted(codes(planning["source"])) == [("IRN", "GOV"), ("RUS", "GOV")]
+
+
+@pytest.mark.parametrize("sentence,code", [
+    ("Tamil Tiger rebels attacked a naval base in the northeast.", ("LKA", "REB")),
+    ("The Organization of African Unity urged the factions to negotiate.", (None, "IGO")),
+    ("The Kosovo Liberation Army ambushed a police patrol.", ("SRB", "REB")),
+])
+def test_armed_groups_and_bodies_of_the_nineties(code_text, sentence, code):
+    events, _, codes = coded(code_text, sentence)
+    assert codes(events[0]["source"]) == [code]
