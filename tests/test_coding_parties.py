@@ -317,3 +317,10 @@ def test_events_counted_in_a_measure_keep_their_parties(code_text):
 def test_armed_groups_and_bodies_of_the_nineties(code_text, sentence, code):
     events, _, codes = coded(code_text, sentence)
     assert codes(events[0]["source"]) == [code]
+
+
+def test_factions_and_inspectors_are_parties(code_text):
+    events, _, codes = coded(code_text, "The African Union urged the warring factions in Somalia to negotiate.")
+    assert codes(events[0]["target"]) == [("SOM", "UAF")]
+    events, _, codes = coded(code_text, "Iraq barred weapons inspectors from the presidential palaces.")
+    assert codes(events[0]["target"]) == [(None, "IGO")]
