@@ -301,3 +301,20 @@ def test_an_act_after_the_main_verb_is_kept(code_text):
 ])
 def test_what_a_sentence_names_only_as_its_time_or_plan(code_text, sentence, expected):
     assert [t for t, _ in types_of(code_text, sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The defence minister refused to rule out a military strike on the nuclear sites.", ("THREATEN", "violence")),
+    ("Zimbabwe's opposition pulled out of the power-sharing talks.", ("REJECT", "meet")),
+    ("Russia pulled out of the arms control treaty.", ("SANCTION", "withdraw")),
+    ("Russian troops pulled out of Gori on Friday.", ("RETREAT", "withdraw")),
+    ("The rebels withdrew from the peace talks in Geneva.", ("REJECT", "meet")),
+    ("Russia suspended its participation in the treaty.", ("SANCTION", "withdraw")),
+    ("The United States began flying humanitarian aid to Georgia.", ("AID", None)),
+    ("Russian troops set up checkpoints on the road to Tbilisi.", ("COERCE", "restrict")),
+    ("The new government restored the deposed judges.", ("CONCEDE", None)),
+    ("Both sides used cluster bombs against civilians.", ("ASSAULT", None)),
+])
+def test_what_is_left_excluded_or_pulled_out_of(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found

@@ -41,7 +41,7 @@ CODE_TYPE_EXCEPTIONS = [("035", "CONCEDE"), ("055", "CONCEDE"), ("080", "CONCEDE
                         ("082", "CONCEDE"), ("083", "CONCEDE"), ("083", "RETREAT"), ("0871", "CONCEDE"), ("0871", "RETREAT"), ("08", "RETREAT"), ("116", "SANCTION"),
                         ("1712", "ASSAULT"), ("175", "ASSAULT"), ("175", "COERCE"), ("191", "COERCE"),
                         ("192", "COERCE")]
-CONDITION_NAMES = {"child", "obj", "subj", "prep", "prt", "pass", "clause", "raised", "head", "act"}
+CONDITION_NAMES = {"child", "pobj", "obj", "subj", "prep", "prt", "pass", "clause", "raised", "head", "act"}
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
 
 

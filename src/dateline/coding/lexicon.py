@@ -18,6 +18,17 @@ def _governor(token: Token) -> Token:
     return head
 
 
+def _prep_objects(token: Token, depth: int) -> set[str]:
+    """Lemmas of the objects of a word's prepositions, through a chain of them ("out of the talks")."""
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("prep", "prt"):
+            out |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
+            if depth > 1:
+                out |= _prep_objects(child, depth - 1)
+    return out
+
+
 def _with_light_verb(token: Token) -> list[Token]:
     """A word's dependents, and for an event noun that is the object of a light verb, or counted
     in a measure, the verb's or the measure's too: the parser often hangs "against the
@@ -79,6 +90,8 @@ class Trigger:
                 return False          # the word it hangs from: "went on strike", "staged a strike"
             if name == "clause" and not any(c.dep_ == "ccomp" for c in token.children):
                 return False          # a clause is said: "X protested that ..."
+            if name == "pobj" and not (_prep_objects(token, 2) & allowed):
+                return False          # the object of a preposition: "pulled out of the talks"
             if name == "child" and not any(c.lemma_.lower() in allowed for c in token.children):
                 return False          # a word hanging from it: "found him guilty"
             if name == "raised" and not _raises(token):

@@ -101,6 +101,12 @@ def _object_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
 
 
+def _keeps_force_open(tok: Token) -> bool:
+    """"refused to rule out a military strike": declining to exclude force keeps it as a threat."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in word_set("exclusion") and _object_lemmas(c) & word_set("force")
+               for c in tok.children)
+
+
 def _disavowed(tok: Token) -> bool:
     """An act a party says it has no intention or plan of doing ("had no intention of negotiating
     with the rebels", "has no plans to withdraw") is refused."""
@@ -134,8 +140,8 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None)
     if kind in ("AGREE", "CONSULT") and _failed(tok):
         return replace(coding, type="REJECT", mode="meet", cameo="125" if kind == "CONSULT" else "127",
                        status="asserted")
-    if kind == "REJECT" and coding.status == "denied" and lemma in word_set("exclusion") and (
-            _object_lemmas(tok) & word_set("force")):
+    if kind == "REJECT" and (_keeps_force_open(tok) or (coding.status == "denied" and lemma in word_set("exclusion")
+                                                        and _object_lemmas(tok) & word_set("force"))):
         return replace(coding, type="THREATEN", mode="violence", cameo="138", status="asserted")
     if kind in COOPERATIVE and _disavowed(tok):
         about = ABOUT.get(kind)
