@@ -318,3 +318,8 @@ def test_what_a_sentence_names_only_as_its_time_or_plan(code_text, sentence, exp
 def test_what_is_left_excluded_or_pulled_out_of(code_text, sentence, expected):
     found = types_of(code_text, sentence)
     assert found and found[0] == expected, found
+
+
+def test_a_withdrawal_under_an_accord_is_still_a_withdrawal(code_text):
+    found = types_of(code_text, "Syrian troops began pulling out of Beirut under the 1989 Taif accord.")
+    assert found and found[0] == ("RETREAT", "withdraw"), found

@@ -22,7 +22,7 @@ def _prep_objects(token: Token, depth: int) -> set[str]:
     """Lemmas of the objects of a word's prepositions, through a chain of them ("out of the talks")."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ in ("prep", "prt"):
+        if child.dep_ in ("prep", "prt") and child.lower_ not in word_set("frame") | word_set("setting"):
             out |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
             if depth > 1:
                 out |= _prep_objects(child, depth - 1)
