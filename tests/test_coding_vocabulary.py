@@ -323,3 +323,16 @@ def test_what_is_left_excluded_or_pulled_out_of(code_text, sentence, expected):
 def test_a_withdrawal_under_an_accord_is_still_a_withdrawal(code_text):
     found = types_of(code_text, "Syrian troops began pulling out of Beirut under the 1989 Taif accord.")
     assert found and found[0] == ("RETREAT", "withdraw"), found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The United Nations called upon Iraq to comply with the resolutions.", ("REQUEST", None)),
+    ("Russia blocked a UN resolution condemning the crackdown.", ("REJECT", None)),
+    ("Belgrade would not allow NATO troops into Kosovo.", ("REJECT", "yield")),
+    ("Hamas vowed to continue its armed struggle against Israel.", ("THREATEN", "violence")),
+    ("The rebels said they hoped to sign a peace deal soon.", ("AGREE", None)),
+    ("The rebels signalled their readiness to negotiate.", ("AGREE", None)),
+])
+def test_more_clauses_that_turn_the_act(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0] == expected, found

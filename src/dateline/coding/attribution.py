@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.coding.lexicon import word_set
+from dateline.coding.lexicon import word_forms, word_set
 
 Token = Any
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
@@ -115,7 +115,7 @@ def status_of(trigger: Token, is_agree: bool, speaker_is_party: bool) -> str:
             c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
         return "planned"           # "Israel is to release 150 prisoners": an arrangement for the future
     for tok in chain[1:3]:
-        if tok.lemma_.lower() in intention and tok.lemma_.lower() not in ("need",):
+        if word_forms(tok) & intention and tok.lemma_.lower() not in ("need",):
             return "planned"
         if tok.pos_ == "ADJ" and tok.lemma_.lower() in word_set("disposed"):
             return "planned"       # "Iran said it was open to talks"

@@ -144,3 +144,17 @@ def word_set(name: str) -> frozenset[str]:
     """A named set of words from data/word_sets.tsv (speech verbs, light verbs, weapons...)."""
     return frozenset(row["word"].strip().lower() for row in read_tsv("word_sets.tsv")
                      if row["set"].strip() == name)
+
+
+INFLECTIONS = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("s", ""))
+
+
+def word_forms(token: Token) -> set[str]:
+    """The lemma, and the word with a regular English ending taken off: the small model's
+    lemmatizer leaves some verbs wrong ("hoped" -> "hop", "fined" -> "fin")."""
+    forms = {token.lemma_.lower()}
+    word = token.lower_
+    for ending, restore in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)] + restore)
+    return forms

@@ -183,7 +183,7 @@ class PartyResolver:
             named = [m for m in fits if m.key.startswith("person:")]
             fits = named or fits
         elif pronoun in THING_PRONOUNS:
-            fits = [m for m in window if m.kind in ("state", "organization") and m.country]
+            fits = [m for m in window if m.kind in ("state", "organization", "group") and m.country]
         else:
             fits = [m for m in window if m.kind in ("group", "state", "organization")]
         if not fits:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.coding.arguments import is_role_word, raised_subjects
-from dateline.coding.lexicon import Trigger, TriggerLexicon, word_set
+from dateline.coding.lexicon import Trigger, TriggerLexicon, word_forms, word_set
 
 Token = Any
 
@@ -124,8 +124,14 @@ def _promised_acts(found: list[Found]) -> dict[int, int]:
     Maps each promised act's token index to its commitment verb's."""
     commitments = {f.token.i: f for f in found if not f.is_noun and f.trigger.type == "AGREE"
                    and f.token.lemma_.lower() in word_set("commitment") and not _between_parties(f.token)}
-    return {f.token.i: f.token.head.i for f in found
-            if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
+    promised = {f.token.i: f.token.head.i for f in found
+                if not f.is_noun and f.token.dep_ == "xcomp" and f.token.head.i in commitments}
+    for f in found:             # "vowed to continue its armed struggle": the act a light verb carries
+        verb = f.token.head
+        if f.is_noun and f.token.dep_ == "dobj" and verb.dep_ == "xcomp" and is_light(verb) \
+                and verb.head.i in commitments:
+            promised[f.token.i] = verb.head.i
+    return promised
 
 
 def _background(noun: Token) -> bool:
@@ -301,18 +307,13 @@ def _hyphenated(token: Token) -> str:
     return token.lemma_
 
 
-INFLECTIONS = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("s", ""))
-
-
 def _by_inflection(token: Token, lex: TriggerLexicon) -> tuple[Trigger, ...]:
     """Lexicon rows for a verb the lemmatizer left inflected ("petitioned", or "fined" read as
     "fin"): the word form with a regular English ending taken off."""
     if token.tag_ not in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
         return ()
-    word = token.lower_
-    for ending, restore in INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            options = lex.for_verb(word[: -len(ending)] + restore)
-            if options:
-                return options
+    for form in sorted(word_forms(token) - {token.lemma_.lower()}):
+        options = lex.for_verb(form)
+        if options:
+            return options
     return ()
