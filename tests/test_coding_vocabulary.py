@@ -336,3 +336,20 @@ def test_a_withdrawal_under_an_accord_is_still_a_withdrawal(code_text):
 def test_more_clauses_that_turn_the_act(code_text, sentence, expected):
     found = types_of(code_text, sentence)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The government stood by its decision to send troops.", "SUPPORT"),
+    ("France sold fighter jets to India.", "AID"),
+    ("Iraq admitted UN inspectors to the site.", "RETREAT"),
+    ("The warring parties ceased fire at midnight.", "RETREAT"),
+    ("The family took the police to court over the killing.", "ACCUSE"),
+    ("The rebels broke off talks with the government.", "SANCTION"),
+    ("The militants used civilians as human shields.", "ASSAULT"),
+    ("The authorities seized the passports of the journalists.", "COERCE"),
+    ("The UN deployed peacekeepers to the border region.", "AID"),
+    ("The World Bank froze loans to the country.", "SANCTION"),
+])
+def test_words_of_the_cameo_subcategories(code_text, sentence, expected):
+    found = types_of(code_text, sentence)
+    assert found and found[0][0] == expected, found
