@@ -286,3 +286,19 @@ def test_the_speaker_is_the_subject_nearest_the_report_verb(code_text):
     events, _ = events_of(code_text, "Israeli air strikes killed at least 30 Palestinians in Rafah overnight, "
                                      "health officials said on Tuesday.")
     assert events and all(e["attribution"] == "health officials" for e in events), events
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("``Release the hostages now,'' the Pope said in a direct appeal to the kidnappers.", ("REQUEST", "yield", "asserted")),
+    ("Release the prisoners, the minister told the rebels.", ("REQUEST", "yield", "asserted")),
+    ("``We will crush any attempt to divide the country,'' the president said.", ("THREATEN", "violence", "planned")),
+    ("The government said it was ``ready to sit down'' with the rebels.", ("AGREE", None, "planned")),
+])
+def test_what_a_quoted_speaker_orders_or_announces(code_text, sentence, expected):
+    assert coded(code_text, sentence)[:1] == [expected]
+
+
+def test_condemning_an_attack_does_not_make_the_condemner_the_attacker(code_text):
+    events, actors = events_of(code_text, "Britain condemned the attack on the embassy.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert not attack["source"]

@@ -285,10 +285,18 @@ def governing_subjects(noun: Token) -> list[Token]:
     if node.dep_ == "prep" and node.lower_ in ("against", "over", "about", "for", "after", "before",
                                                "despite", "following", "since"):
         return []                             # "protested against the attack": what one reacts to is another's act
+    if node.dep_ == "dobj" and head.lemma_.lower() not in word_set("light") and _is_event_verb(head):
+        return []                             # "Britain condemned the attack": the condemner did not attack
     if node.dep_ in ("dobj", "prep", "npadvmod", "attr") or head.lemma_.lower() in word_set("light"):
         subjects, passive = verb_subjects(head)
         return [] if passive else subjects
     return []
+
+
+def _is_event_verb(verb: Token) -> bool:
+    from dateline.coding.lexicon import load_triggers
+
+    return bool(load_triggers().for_verb(verb.lemma_))
 
 
 def receivers(noun: Token) -> list[Token]:

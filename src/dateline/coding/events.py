@@ -378,7 +378,7 @@ class Coder:
                 said.country in countries and (said.kind == "state" or said.sector in ("GOV", "MIL"))))
         status = status_of(draft.found.token, trig.type == "AGREE", speaker_party)
         coding = recast(Coding(trig.type, mode, cameo, status, sources, targets), draft.found.token,
-                        trig.lemma, said)
+                        trig.lemma, said, quoted=draft.speaker is not None)
         event_type, mode, cameo, status = coding.type, coding.mode, coding.cameo, coding.status
         sources, targets = coding.sources, coding.targets
         if trig.type == "ASSAULT" and cameo == "190" and mode in ("aerial", "drone", "heavy-weapons"):

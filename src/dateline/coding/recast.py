@@ -4,7 +4,8 @@ The lexicon says what a word names; the clause decides what was done.  A coopera
 the future is a promise (AGREE), an announced retreat a concession (CONCEDE), force or pressure
 announced against someone a threat (THREATEN); a cooperative act refused in the future tense
 ("will not allow"), one a party has "no intention" of doing, or a deal the parties failed to reach is a
-refusal (REJECT); force a party has "not ruled out" is a threat (THREATEN); an act a speaker says another party *must* do is a demand
+refusal (REJECT); force a party has "not ruled out" is a threat (THREATEN); a quoted order
+("Release the hostages," the Pope said) is the speaker's REQUEST; an act a speaker says another party *must* do is a demand
 (REQUEST) by the speaker; violence by a crowd of protesters is a riot (PROTEST); a drill held by
 the forces of several states is joint (COOPERATE); a site seized by protesters is occupied in protest
 (PROTEST obstruct).
@@ -121,6 +122,17 @@ def _disavowed(tok: Token) -> bool:
     return False
 
 
+def _imperative(tok: Token) -> bool:
+    """A bare verb that opens its clause with no subject or auxiliary of its own ("Release the
+    hostages now", "Stop the bombing")."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+        return False
+    first = next((t for t in tok.sent if not (t.is_punct or t.pos_ == "PUNCT" or t.text in "`'\"")), None)
+    return first is not None and first.i == tok.i
+
+
 def _obliged(tok: Token) -> bool:
     """"must reach", "should withdraw", "have to release"."""
     if _auxiliaries(tok) & word_set("obligation"):
@@ -132,9 +144,10 @@ def _crowd(mention: ActorMention) -> bool:
     return bool(set(re.findall(r"[a-z]+", f"{mention.text} {mention.name}".lower())) & word_set("crowd"))
 
 
-def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None) -> Coding:
+def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None, quoted: bool = False) -> Coding:
     """The act the clause around the trigger ``tok`` (lexicon entry ``lemma``) reports, from the
-    one its word names; ``speaker`` is the party whose words report it, if any."""
+    one its word names; ``speaker`` is the party whose words report it, if any; ``quoted``, that
+    someone's words report it (a speaker the text names, resolved to a party or not)."""
     kind = coding.type
     keys = {m.key for m in coding.sources}
     if kind in ("AGREE", "CONSULT") and _failed(tok):
@@ -151,6 +164,11 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None)
         about = ABOUT.get(kind)
         return replace(coding, type="REJECT", mode=about, cameo=REFUSAL_CAMEO.get(about or "", "120"),
                        status="asserted")
+    if (speaker is not None or quoted) and _imperative(tok):
+        # '"Release the hostages now," the Pope said': an order the speaker gives, not an act done
+        return replace(coding, type="REQUEST", mode=ABOUT.get(kind), cameo="020", status="asserted",
+                       sources=[speaker] if speaker is not None else [],
+                       targets=[m for m in coding.targets if speaker is None or m.key != speaker.key])
     if speaker is not None and speaker.key not in keys and coding.sources and _obliged(tok):
         return replace(coding, type="REQUEST", mode=ABOUT.get(kind), cameo="100", status="asserted", sources=[speaker],
                        targets=[m for m in coding.sources if m.key != speaker.key])
@@ -159,8 +177,10 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None)
             new = FUTURE_AS[kind]
             return replace(coding, type=new, mode=None, cameo=FUTURE_CAMEO[new])
         threat = THREAT_OF.get(kind) or (("relations", "134") if kind == "REJECT" and coding.mode == "meet" else None)
-        if threat and _announced(tok) and coding.sources:
-            return replace(coding, type="THREATEN", mode=threat[0], cameo=threat[1])
+        if threat and _announced(tok) and (coding.sources or speaker is not None):
+            # ('"We will crush any attempt," the president said': the speaker announces it)
+            return replace(coding, type="THREATEN", mode=threat[0], cameo=threat[1],
+                           sources=coding.sources or [speaker])
     if kind == "ASSAULT" and coding.sources and all(_crowd(m) for m in coding.sources):
         return replace(coding, type="PROTEST", mode="riot", cameo="145")
     if kind == "COERCE" and coding.mode == "seize" and coding.sources and all(_crowd(m) for m in coding.sources):
