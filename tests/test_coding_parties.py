@@ -324,3 +324,13 @@ def test_factions_and_inspectors_are_parties(code_text):
     assert codes(events[0]["target"]) == [("SOM", "UAF")]
     events, _, codes = coded(code_text, "Iraq barred weapons inspectors from the presidential palaces.")
     assert codes(events[0]["target"]) == [(None, "IGO")]
+
+
+def test_a_resolution_demanding_speaks_for_its_authors_and_the_attacks_stay_their_doers(code_text):
+    body = ("The United States launched air strikes on Houthi sites. The Security Council adopted a "
+            "resolution demanding that the Houthis immediately stop the attacks.")
+    events, actors, codes = coded(code_text, body)
+    request = next(e for e in events if e["type"] == "REQUEST")
+    assert codes(request["source"]) == [(None, "IGO")] and codes(request["target"]) == [("YEM", "REB")]
+    attacks = [e for e in events if e["type"] == "ASSAULT" and e["evidence"]["lemma"] == "attack"]
+    assert [codes(e["source"]) for e in attacks] == [[("YEM", "REB")]]

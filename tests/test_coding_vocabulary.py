@@ -353,3 +353,14 @@ def test_more_clauses_that_turn_the_act(code_text, sentence, expected):
 def test_words_of_the_cameo_subcategories(code_text, sentence, expected):
     found = types_of(code_text, sentence)
     assert found and found[0][0] == expected, found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Azerbaijan began what it called anti-terrorist measures in Karabakh.", []),
+    ("Iran condemned the sanctions on Tuesday.", ["ACCUSE"]),
+    ("Ukrainian officials rejected the accusation.", ["REJECT"]),
+    ("Netanyahu said the war will resume when the pause ends.", ["THREATEN"]),
+    ("A Houthi official said the group's attacks on shipping would continue.", ["THREATEN"]),
+])
+def test_what_is_named_reacted_to_or_said_to_go_on(code_text, sentence, expected):
+    assert [t for t, _ in types_of(code_text, sentence)] == expected

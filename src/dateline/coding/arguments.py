@@ -63,6 +63,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return verb_subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head, depth + 1)
+    if verb.dep_ == "acl" and head.lemma_.lower() in word_set("utterance") and head.dep_ == "dobj":
+        return verb_subjects(head.head, depth + 1)     # "adopted a resolution demanding ...": its authors
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if verb.tag_ == "VBN":
             return [head], True
@@ -294,9 +296,13 @@ def governing_subjects(noun: Token) -> list[Token]:
 
 
 def _is_event_verb(verb: Token) -> bool:
+    """The verb names an act of its own here: one of its lexicon rows holds on this clause
+    ("condemned the attack"), not only on others ("stop the attacks" is no act of stopping)."""
     from dateline.coding.lexicon import load_triggers
 
-    return bool(load_triggers().for_verb(verb.lemma_))
+    objs = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    subjs = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
+    return any(t.type != "NONE" and t.holds(verb, objs, subjs) for t in load_triggers().for_verb(verb.lemma_))
 
 
 def receivers(noun: Token) -> list[Token]:

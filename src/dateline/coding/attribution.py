@@ -108,9 +108,10 @@ def status_of(trigger: Token, is_agree: bool, speaker_is_party: bool) -> str:
         return "planned"
     if any(c.dep_ == "aux" and c.lower_ in intention for c in trigger.children):
         return "planned"
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and any(
+    if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" or (
+            trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in word_set("continuation"))) and any(
             c.dep_ == "aux" and c.lower_ in intention for c in trigger.head.children):
-        return "planned"           # "it would hold talks": the light verb carries the future
+        return "planned"           # "it would hold talks", "the war will resume": the verb carries the future
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
         return "planned"           # "Israel is to release 150 prisoners": an arrangement for the future

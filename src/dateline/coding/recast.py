@@ -48,6 +48,8 @@ def _clause_verbs(tok: Token) -> list[Token]:
     out = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         out.append(tok.head)
+    elif tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in word_set("continuation"):
+        out.append(tok.head)      # "the war will resume", "the attacks would continue"
     return out
 
 
