@@ -364,3 +364,8 @@ def test_words_of_the_cameo_subcategories(code_text, sentence, expected):
 ])
 def test_what_is_named_reacted_to_or_said_to_go_on(code_text, sentence, expected):
     assert [t for t, _ in types_of(code_text, sentence)] == expected
+
+
+def test_a_war_as_the_object_of_a_plain_verb_is_the_war_as_a_whole(code_text):
+    found = types_of(code_text, "The intervention has reshaped the Syrian war and forged a new alliance.")
+    assert "ASSAULT" not in [t for t, _ in found], found

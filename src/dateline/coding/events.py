@@ -239,6 +239,8 @@ class Coder:
         head = tok.head
         if tok.dep_ == "dobj" and head.pos_ == "VERB" and not self.triggers.for_verb(head.lemma_) \
                 and head.lemma_.lower() not in word_set("light"):
+            if tok.lemma_.lower() in word_set("era"):
+                return False      # "an intervention that has reshaped the Syrian war": the war as a whole
             own = [c for c in tok.children if c.dep_ in ("poss", "prep", "amod", "compound")
                    and (c.dep_ != "amod" or c.ent_type_ in ("NORP", "GPE"))]
             return bool(own)
