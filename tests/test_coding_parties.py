@@ -334,3 +334,10 @@ def test_a_resolution_demanding_speaks_for_its_authors_and_the_attacks_stay_thei
     assert codes(request["source"]) == [(None, "IGO")] and codes(request["target"]) == [("YEM", "REB")]
     attacks = [e for e in events if e["type"] == "ASSAULT" and e["evidence"]["lemma"] == "attack"]
     assert [codes(e["source"]) for e in attacks] == [[("YEM", "REB")]]
+
+
+def test_unmarked_troops_take_the_country_of_forces_named_before_them(code_text):
+    body = "In the biggest deployment of Iranian forces yet, hundreds of troops took part in a ground offensive."
+    events, _, codes = coded(code_text, body)
+    offensive = next(e for e in events if e["type"] == "ASSAULT")
+    assert codes(offensive["source"]) == [("IRN", "MIL")]

@@ -292,12 +292,25 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     if role.kind == "person" and not plural:
         return mention(f"role:{norm(text)}", text, "person", countries[0] if countries else None, role.sector)
     if not countries and role.sector in UNMARKED_FOCUS_SECTORS and not _has_possessive_pronoun(head):
-        local = _located_in(head, lex)
+        local = _located_in(head, lex) or _same_kind_earlier(head, role.sector, lex)
         countries = [local] if local else ([ctx.focus] if ctx.focus else [])
     iso = countries[0] if countries else None
     kind = "organization" if iso and role.sector in ("MIL", "GOV", "COP", "SPY", "JUD", "LEG") else "group"
     return mention(f"{iso or '---'}:{role.sector}", role_actor_name(iso, role.sector, role.term, lex),
                    kind, iso, role.sector)
+
+
+def _same_kind_earlier(head: Token, sector: str, lex: ActorLexicon) -> str | None:
+    """The country of the one party of the same kind named earlier in the sentence: "the biggest
+    deployment of Iranian forces yet, hundreds of troops ..." are Iranian troops."""
+    found = set()
+    for tok in head.sent:
+        if tok.i >= head.i:
+            break
+        role = lex.role(tok.lemma_) or lex.role(tok.text)
+        if role is not None and role.sector == sector and tok.pos_ == "NOUN":
+            found.update(countries_in([c for c in tok.children if c.dep_ in ("amod", "compound", "poss")], lex))
+    return found.pop() if len(found) == 1 else None
 
 
 def _located_in(head: Token, lex: ActorLexicon) -> str | None:
