@@ -369,3 +369,16 @@ def test_what_is_named_reacted_to_or_said_to_go_on(code_text, sentence, expected
 def test_a_war_as_the_object_of_a_plain_verb_is_the_war_as_a_whole(code_text):
     found = types_of(code_text, "The intervention has reshaped the Syrian war and forged a new alliance.")
     assert "ASSAULT" not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Shipping companies have diverted dozens of vessels since the attacks began in November.", "ASSAULT"),
+    ("Since the war began, two million people have fled.", "ASSAULT"),
+    ("Hamas said Israel had not kept to the terms of the deal.", "AGREE"),
+])
+def test_a_beginning_as_a_date_and_the_terms_of_a_deal_are_no_acts(code_text, sentence, absent):
+    assert absent not in [t for t, _ in types_of(code_text, sentence)]
+
+
+def test_an_attack_that_began_is_still_reported_when_it_is_the_news(code_text):
+    assert "ASSAULT" in [t for t, _ in types_of(code_text, "The attack began at dawn, police said.")]

@@ -145,7 +145,12 @@ def _background(noun: Token) -> bool:
             return _fronted(node.head)
         if node.dep_ == "nsubj" and node.head.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in word_set("setting") for c in node.head.children):
+            if node.head.lemma_.lower() in word_set("onset") and any(
+                    c.dep_ == "mark" and c.lower_ == "since" for c in node.head.children):
+                return True                        # "since the war began": a span of time wherever it stands
             return _fronted(node.head)             # "Hours after the ceasefire took effect, ..."
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in word_set("part of deal"):
+            return True                            # "the terms of the deal": what the deal says, not the deal
         if node.dep_ not in ("pobj", "prep", "compound", "npadvmod") or node.head.i == node.i:
             return False
         node = node.head
