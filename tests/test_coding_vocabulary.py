@@ -382,3 +382,23 @@ def test_a_beginning_as_a_date_and_the_terms_of_a_deal_are_no_acts(code_text, se
 
 def test_an_attack_that_began_is_still_reported_when_it_is_the_news(code_text):
     assert "ASSAULT" in [t for t, _ in types_of(code_text, "The attack began at dawn, police said.")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Both sides have accused each other of breaking previous ceasefires.", ["ACCUSE", "ASSAULT"]),
+    ("Government troops defended the town against the rebels.", ["ASSAULT"]),
+])
+def test_broken_truces_and_defended_ground(code_text, sentence, expected):
+    assert [t for t, _ in types_of(code_text, sentence)] == expected
+
+
+def test_crowds_gathering_to_welcome_do_not_protest(code_text):
+    assert "PROTEST" not in [t for t, _ in types_of(code_text, "Crowds gathered in the square to welcome the freed prisoners.")]
+
+
+def test_a_reflexive_object_is_no_other_party(code_text):
+    record = code_text(PAGE.format(body="The militia said its fighters were defending themselves against army attacks."))
+    defend = next(e for e in record["events"] if e["evidence"]["lemma"] == "defend")
+    actors = {a["id"]: a for a in record["actors"]}
+    assert not set(defend["source"]) & set(defend["target"])
+    assert all(actors[i]["sector"] != "UAF" for i in defend["target"])

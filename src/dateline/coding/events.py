@@ -23,6 +23,7 @@ from dateline.resolve.times import event_time
 Token = Any
 
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS", "COP", "PKO"}
+REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"}
 
 
 class Coder:
@@ -182,6 +183,7 @@ class Coder:
             if trig.type in JOINT_TYPES:
                 joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
         sources = self._mentions(src_t, offset, trig.type)
+        tgt_t = [t for t in tgt_t if t.lower_ not in REFLEXIVES]     # "defending themselves": no other party
         targets = [m for m in self._mentions(tgt_t, offset) if m.key not in {s.key for s in sources}]
         if trig.type == "RETREAT" and sources:      # "withdrew its troops": one's own forces are no target
             targets = [m for m in targets if m.country not in {s.country for s in sources}]
