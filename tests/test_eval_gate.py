@@ -20,8 +20,8 @@ SEED_FLOORS = {
     "actors": 0.666,
     "full": 0.592,
     "places": 1.0,
-    "event_time": 0.910,
-    "event_place": 0.928,
+    "event_time": 0.913,
+    "event_place": 0.930,
 }
 
 
