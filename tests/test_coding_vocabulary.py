@@ -402,3 +402,8 @@ def test_a_reflexive_object_is_no_other_party(code_text):
     actors = {a["id"]: a for a in record["actors"]}
     assert not set(defend["source"]) & set(defend["target"])
     assert all(actors[i]["sector"] != "UAF" for i in defend["target"])
+
+
+def test_acts_that_support_other_acts_are_no_diplomatic_support(code_text):
+    found = [t for t, _ in types_of(code_text, "Russian air strikes will support ground operations by Iranian forces.")]
+    assert "AGREE" not in found and "SUPPORT" not in found and found[0] == "ASSAULT", found

@@ -104,6 +104,10 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
                and f.token.lemma_.lower() in word_set("commitment")}
     found = [f for f in found if not (f.is_noun and f.token.dep_ == "dobj" and f.token.head.i in pledges)]
     # ("promised aid to Haiti": what is pledged is the pledge's, not an act of its own)
+    acts = {f.token.i for f in found if f.is_noun}
+    found = [f for f in found if not (f.trigger.type in ("SUPPORT", "AID", "COOPERATE") and not f.is_noun and any(
+        c.dep_ == "nsubj" and c.i in acts for c in f.token.children))]
+    # ("air strikes will support ground operations": backing by force, not words)
     reactions = {f.token.i for f in found if not f.is_noun and f.trigger.type in REACTIONS}
     found = [f for f in found if not _reacted_to(f, reactions)]
     protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]
