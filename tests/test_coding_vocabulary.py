@@ -407,3 +407,8 @@ def test_a_reflexive_object_is_no_other_party(code_text):
 def test_acts_that_support_other_acts_are_no_diplomatic_support(code_text):
     found = [t for t, _ in types_of(code_text, "Russian air strikes will support ground operations by Iranian forces.")]
     assert "AGREE" not in found and "SUPPORT" not in found and found[0] == "ASSAULT", found
+
+
+def test_hit_with_sanctions_is_a_sanction_and_a_missile_hit_an_assault(code_text):
+    assert types_of(code_text, "Washington hit Moscow with new sanctions.")[0][0] == "SANCTION"
+    assert types_of(code_text, "A missile hit a hospital in Kharkiv.")[0][0] == "ASSAULT"
