@@ -412,3 +412,20 @@ def test_acts_that_support_other_acts_are_no_diplomatic_support(code_text):
 def test_hit_with_sanctions_is_a_sanction_and_a_missile_hit_an_assault(code_text):
     assert types_of(code_text, "Washington hit Moscow with new sanctions.")[0][0] == "SANCTION"
     assert types_of(code_text, "A missile hit a hospital in Kharkiv.")[0][0] == "ASSAULT"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Pentagon delivered Patriot missiles to Ukraine.", ["AID"]),
+    ("Qatar paid the salaries of Gaza civil servants.", ["AID"]),
+    ("The EU approved a 5 billion euro aid package for Ukraine.", ["AID"]),
+    ("Jordan has taken in more than a million Syrian refugees.", ["AID"]),
+    ("The military government freed the opposition leader from house arrest.", ["RETREAT"]),
+    ("The government agreed to the protesters' demands.", ["CONCEDE"]),
+    ("The junta dropped its plan to extend military rule.", ["CONCEDE"]),
+])
+def test_aid_given_and_demands_met(code_text, sentence, expected):
+    assert [t for t, _ in types_of(code_text, sentence)] == expected
+
+
+def test_an_inquiry_opened_is_an_act_not_a_topic(code_text):
+    assert types_of(code_text, "An inquiry into the killings was opened on Monday.")[0] == ("ACCUSE", "investigate")

@@ -80,6 +80,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjs and tok.dep_ == "xcomp":      # "Armenian forces began leaving": the controller
+                subjs = [c for c in tok.head.children if c.dep_ == "nsubj"]
             trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
             if trig is not None and not _descriptive(tok, trig):
                 found.append(Found(tok, trig, False))
@@ -108,7 +110,12 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found = [f for f in found if not (f.trigger.type in ("SUPPORT", "AID", "COOPERATE") and not f.is_noun and any(
         c.dep_ == "nsubj" and c.i in acts for c in f.token.children))]
     # ("air strikes will support ground operations": backing by force, not words)
-    reactions = {f.token.i for f in found if not f.is_noun and f.trigger.type in REACTIONS}
+    yields = {f.token.i for f in found if not f.is_noun and f.trigger.type in ("CONCEDE", "RETREAT")}
+    found = [f for f in found if not (f.is_noun and f.token.dep_ == "pobj" and f.token.head.lower_ in ("to", "from")
+                                      and f.token.head.head.i in yields)]
+    # ("freed her from house arrest", "agreed to the protesters' demands": what is yielded from or to)
+    reactions = {f.token.i for f in found if not f.is_noun and f.trigger.type in REACTIONS
+                 and (f.trigger.type != "ACCUSE" or f.trigger.mode == "disapprove")}
     found = [f for f in found if not _reacted_to(f, reactions)]
     protests = [f.token.i for f in found if f.trigger.type == "PROTEST"]
     found = [f for f in found if not (f.trigger.type == "REQUEST" and not f.is_noun and protests
