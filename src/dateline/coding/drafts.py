@@ -160,3 +160,27 @@ def same_act(a: Draft, b: Draft) -> bool:
     ta, tb = a.found.token, b.found.token
     linked = (ta.left_edge.i <= tb.i <= ta.right_edge.i) or (tb.left_edge.i <= ta.i <= tb.right_edge.i)
     return linked and (a.found.is_noun or b.found.is_noun or a.found.trigger.type in FORCE_TYPES)
+
+
+def weapon_mode(tok: Token) -> str | None:
+    """ASSAULT's mode from the weapons named around the trigger ("air strikes", "artillery")."""
+    words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree}
+    if words & word_set("aerial"):
+        return "aerial"
+    if words & word_set("heavy"):
+        return "heavy-weapons"
+    return None
+
+
+def fatalities_of(tok: Token) -> int | None:
+    """The number of dead stated for an act ("killing at least 15 people")."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in ("kill", "die") and t.pos_ == "VERB":
+            for obj in t.children:
+                if obj.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                    for num in obj.children:
+                        if num.dep_ == "nummod":
+                            value = number_value(num.text)
+                            if value is not None:
+                                return value
+    return None

@@ -8,7 +8,7 @@ from dateline.coding import arguments as args
 from dateline.coding.attribution import Speaker, quote_regions, speaker_for, status_of
 from dateline.coding.context import holder_of, meeting_parties, presence_holders
 from dateline.coding.drafts import (FORCE_TYPES, JOINT_TYPES, MATERIAL_TYPES,
-                                     RECIPIENT_TYPES, Draft, dedupe, retold_details, most_specific, number_value,
+                                     RECIPIENT_TYPES, Draft, dedupe, fatalities_of, retold_details, most_specific, weapon_mode,
                                      place_role, retold_times, split_sides)
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
 from dateline.coding.recast import Coding, recast
@@ -216,14 +216,14 @@ class Coder:
             # force is used against others: a target coded as the attacker itself ("soldiers were
             # killed in an Israeli strike", the soldiers' country only guessed from context) is no target
             targets = [m for m in targets if (m.country, m.sector) not in {(s.country, s.sector) for s in sources}]
-            mode = mode or self._weapon_mode(tok)
+            mode = mode or weapon_mode(tok)
         if trig.type == "MOBILIZE" and sources and all(m.kind != "person" for m in sources):
             mode = self._mobilize_mode(tok, sources, mode)
         speaker = speaker_for(tok, span)
         places, local = self._places(tok, sent, offset, src_t, trig.type)
         sides = found.is_noun or any(noun_key(t, self.triggers) for t in src_t if t.pos_ == "NOUN")
         return Draft(found, sent, sources, targets, places, speaker, mode, cameo,
-                     fatalities=self._fatalities(tok) if trig.type == "ASSAULT" else None, local_place=local,
+                     fatalities=fatalities_of(tok) if trig.type == "ASSAULT" else None, local_place=local,
                      sides=sides)
 
     def _seat_of_power(self, place: Place) -> bool:
@@ -248,14 +248,6 @@ class Coder:
             return bool(own)
         return True
 
-    def _weapon_mode(self, tok: Token) -> str | None:
-        words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree}
-        if words & word_set("aerial"):
-            return "aerial"
-        if words & word_set("heavy"):
-            return "heavy-weapons"
-        return None
-
     def _mobilize_mode(self, tok: Token, sources: list[ActorMention], mode: str | None) -> str | None:
         words = {t.lemma_.lower() for t in tok.subtree} | {t.lemma_.lower() for t in tok.head.subtree
                                                            if tok.dep_ in ("acl", "relcl")}
@@ -264,18 +256,6 @@ class Coder:
         if any(m.sector in ("REB", "INS") or m.kind == "group" for m in sources):
             return "militia"
         return mode
-
-    def _fatalities(self, tok: Token) -> int | None:
-        for t in tok.subtree:
-            if t.lemma_.lower() in ("kill", "die") and t.pos_ == "VERB":
-                for obj in t.children:
-                    if obj.dep_ in ("dobj", "nsubjpass", "nsubj"):
-                        for num in obj.children:
-                            if num.dep_ == "nummod":
-                                value = number_value(num.text)
-                                if value is not None:
-                                    return value
-        return None
 
     def _places(self, tok: Token, sent: Sentence, offset: int, subject_tokens: list[Token],
                 event_type: str) -> tuple[list[Place], bool]:

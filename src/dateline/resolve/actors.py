@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.records import ActorMention, AnnotatedArticle
 from dateline.resolve.actor_lexicon import ActorLexicon, load_actor_lexicon, norm
+from dateline.resolve.named_countries import countries_in, entity_of, located_in, same_kind_earlier
 
 Token = Any
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
@@ -106,26 +107,6 @@ def build_context(annotated: AnnotatedArticle, places: list | None = None) -> Ac
     return ActorContext(lex, focus_country(annotated, lex, places), person_names(annotated, lex))
 
 
-def entity_of(token: Token) -> Any | None:
-    """The named-entity span holding ``token``, found from its IOB tags (no scan of doc.ents)."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return _span(doc, start, end, token.ent_type_)
-
-
-def _span(doc: Any, start: int, end: int, label: str) -> Any:
-    from spacy.tokens import Span
-
-    return Span(doc, start, end, label=label)
-
-
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (and flat name parts), without clauses or appositions."""
     keep = {head.i}
@@ -150,21 +131,6 @@ def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
-
-
-def countries_in(tokens: list[Token], lex: ActorLexicon, skip: int | None = None) -> list[str]:
-    """States named in a phrase's modifiers (demonyms, names, capitals, possessives)."""
-    found: list[str] = []
-    for tok in tokens:
-        if tok.i == skip:
-            continue
-        for piece in tok.text.split("-"):
-            iso = lex.demonym_country(piece) or lex.state_for(piece)
-            if iso is None and tok.ent_type_ == "GPE":
-                iso = lex.capital_country(piece)
-            if iso and iso not in found:
-                found.append(iso)
-    return found
 
 
 def _role_of(head: Token, lex: ActorLexicon):
@@ -292,44 +258,12 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     if role.kind == "person" and not plural:
         return mention(f"role:{norm(text)}", text, "person", countries[0] if countries else None, role.sector)
     if not countries and role.sector in UNMARKED_FOCUS_SECTORS and not _has_possessive_pronoun(head):
-        local = _located_in(head, lex) or _same_kind_earlier(head, role.sector, lex)
+        local = located_in(head, lex) or same_kind_earlier(head, role.sector, lex)
         countries = [local] if local else ([ctx.focus] if ctx.focus else [])
     iso = countries[0] if countries else None
     kind = "organization" if iso and role.sector in ("MIL", "GOV", "COP", "SPY", "JUD", "LEG") else "group"
     return mention(f"{iso or '---'}:{role.sector}", role_actor_name(iso, role.sector, role.term, lex),
                    kind, iso, role.sector)
-
-
-def _same_kind_earlier(head: Token, sector: str, lex: ActorLexicon) -> str | None:
-    """The country of the one party of the same kind named earlier in the sentence: "the biggest
-    deployment of Iranian forces yet, hundreds of troops ..." are Iranian troops."""
-    found = set()
-    for tok in head.sent:
-        if tok.i >= head.i:
-            break
-        role = lex.role(tok.lemma_) or lex.role(tok.text)
-        if role is not None and role.sector == sector and tok.pos_ == "NOUN":
-            found.update(countries_in([c for c in tok.children if c.dep_ in ("amod", "compound", "poss")], lex))
-    return found.pop() if len(found) == 1 else None
-
-
-def _located_in(head: Token, lex: ActorLexicon) -> str | None:
-    """The one country an unmarked role noun is placed in by its own words ("officers who seized
-    power in Niger", "rebels in Syria"), else by its sentence ("... fought rebels in Syria")."""
-    def states_in(tokens) -> set[str]:
-        found = set()
-        for tok in tokens:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "inside", "throughout"):
-                iso = lex.state_for(tok.text) or (lex.state_for(ent.text) if (ent := entity_of(tok)) else None)
-                if iso:
-                    found.add(iso)
-        return found
-
-    own = states_in(head.subtree)
-    if len(own) == 1:
-        return own.pop()
-    sentence = states_in(head.sent)
-    return sentence.pop() if len(sentence) == 1 else None
 
 
 def _known_person(head: Token, ent: Any, ctx: ActorContext) -> str | None:
