@@ -302,3 +302,11 @@ def test_condemning_an_attack_does_not_make_the_condemner_the_attacker(code_text
     events, actors = events_of(code_text, "Britain condemned the attack on the embassy.")
     attack = next(e for e in events if e["type"] == "ASSAULT")
     assert not attack["source"]
+
+
+def test_a_retelling_that_leaves_out_the_mode_takes_the_date_of_the_telling(code_text):
+    body = ("General Rahimi visited Moscow in July to meet Russian officials. "
+            "His Moscow meeting with the defence minister lasted three hours.")
+    events, _ = events_of(code_text, body)
+    consults = [e for e in events if e["type"] == "CONSULT"]
+    assert len(consults) >= 2 and all(e["when"]["start"] == "2022-07-01" for e in consults), consults

@@ -99,8 +99,8 @@ def retold_details(drafts: list[Draft]) -> list[Draft]:
 
 
 def same_incident(a: Draft, b: Draft) -> bool:
-    if a.found.trigger.type != b.found.trigger.type or (a.mode or "") != (b.mode or ""):
-        return False
+    if a.found.trigger.type != b.found.trigger.type or (a.mode and b.mode and a.mode != b.mode):
+        return False              # a retelling may leave the mode out ("his Moscow meeting" of a visit)
     if not {m.key for m in a.sources} & {m.key for m in b.sources}:
         return False
     pa = {p.id for p in a.places}
