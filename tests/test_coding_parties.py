@@ -341,3 +341,13 @@ def test_unmarked_troops_take_the_country_of_forces_named_before_them(code_text)
     events, _, codes = coded(code_text, body)
     offensive = next(e for e in events if e["type"] == "ASSAULT")
     assert codes(offensive["source"]) == [("IRN", "MIL")]
+
+
+def test_a_capital_named_as_a_partner_is_no_place_of_the_event(code_text):
+    record = code_text(PAGE.format(body="Iran, a close ally of Damascus, sent weapons to the Syrian army."))
+    places = {p["id"]: p for p in record["places"]}
+    aid = next(e for e in record["events"] if e["type"] == "AID")
+    assert aid["place"] is None or places[aid["place"]]["name"] != "Damascus"
+    record = code_text(PAGE.format(body="Russian jets struck targets near Damascus on Monday."))
+    places = {p["id"]: p for p in record["places"]}
+    assert places[record["events"][0]["place"]]["name"] == "Damascus"

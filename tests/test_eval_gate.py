@@ -18,10 +18,10 @@ SEED_FLOORS = {
     "found": 0.858,
     "typed": 0.843,
     "actors": 0.666,
-    "full": 0.606,
+    "full": 0.621,
     "places": 1.0,
     "event_time": 0.930,
-    "event_place": 0.930,
+    "event_place": 0.947,
 }
 
 

@@ -23,6 +23,7 @@ from dateline.resolve.times import event_time
 Token = Any
 
 ARMED_SECTORS = {"MIL", "UAF", "REB", "INS", "COP", "PKO"}
+PARTY_PREPS = {"of", "with", "between", "against", "toward", "towards"}
 REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"}
 
 
@@ -281,8 +282,10 @@ class Coder:
         doc = tok.doc
         roles = {p.id: place_role(doc, p, offset) for p in in_sentence}
         # a capital or country that speaks or acts ("Moscow says") is a party, not a place
+        # and so is one a relation is named with ("an ally of Damascus", "ties with Tehran")
         excluded = [p for p in in_sentence if any(in_phrase(p, s) for s in subject_tokens)
-                    or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))]
+                    or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))
+                    or (roles[p.id] == "pobj" and self._seat_of_power(p) and _party_preposition(doc, p, offset))]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
         if not local and tok.head.i != tok.i and tok.dep_ in ("dobj", "pobj"):
             # an event named as an object takes the place its verb gives ("launched strikes in X")
@@ -383,3 +386,10 @@ class Coder:
         return self.resolved.annotated.parsed[draft.sentence.block].offset
 
 
+def _party_preposition(doc: Any, place: Place, offset: int) -> bool:
+    """The place name is the object of a preposition that names a party ("an ally of Damascus")."""
+    for start, end in place.spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS:
+            return True
+    return False
