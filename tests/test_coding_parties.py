@@ -351,3 +351,15 @@ def test_a_capital_named_as_a_partner_is_no_place_of_the_event(code_text):
     record = code_text(PAGE.format(body="Russian jets struck targets near Damascus on Monday."))
     places = {p["id"]: p for p in record["places"]}
     assert places[record["events"][0]["place"]]["name"] == "Damascus"
+
+
+def test_who_is_ready_or_offers_and_to_whom(code_text):
+    events, _, codes = coded(code_text, "France is ready to contribute troops to a peacekeeping force.")
+    assert codes(events[0]["source"]) == [("FRA", "GOV")]
+    events, _, codes = coded(code_text, "Libya has offered to hand over to Britain two of its nationals.")
+    assert events[0]["type"] == "AGREE" and codes(events[0]["target"]) == [("GBR", "GOV")]
+
+
+def test_leaders_of_a_body_belong_to_it(code_text):
+    events, _, codes = coded(code_text, "Leaders of the rebels met the envoy in Nairobi.")
+    assert [s for _, s in codes(events[0]["source"])] == ["REB"]

@@ -429,3 +429,8 @@ def test_aid_given_and_demands_met(code_text, sentence, expected):
 
 def test_an_inquiry_opened_is_an_act_not_a_topic(code_text):
     assert types_of(code_text, "An inquiry into the killings was opened on Monday.")[0] == ("ACCUSE", "investigate")
+
+
+def test_a_postponed_protest_is_conceded_and_postponed_talks_refused(code_text):
+    assert types_of(code_text, "The union postponed the strike.")[0][0] == "CONCEDE"
+    assert types_of(code_text, "Serbia postponed the talks with Kosovo.")[0][0] == "REJECT"

@@ -56,6 +56,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                   (c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE"))]
         if owners:
             return owners, False
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)      # "Norway is willing to send": the copula's subject
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.dep_ != "ccomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objs and head.lemma_ in ("send", "ask", "urge", "order", "tell", "invite"):

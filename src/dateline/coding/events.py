@@ -181,6 +181,10 @@ class Coder:
                 tgt_t = tgt_t + args.threatened_parties(tok)
             if trig.type in RECIPIENT_TYPES:
                 tgt_t = tgt_t + args.recipients(tok)
+            if trig.type == "AGREE" and tok.lemma_.lower() in word_set("commitment"):
+                # "offered to hand over to Britain two suspects": the party the promise is made to
+                tgt_t = tgt_t + [t for x in tok.children if x.dep_ == "xcomp"
+                                 for t in args.recipients(x) + args.prep_objects(x, ("with",))]
             if trig.type in JOINT_TYPES:
                 joint_t = joint_t + [t for o in objects for t in args.demonym_modifiers(o)]
         sources = self._mentions(src_t, offset, trig.type)

@@ -246,7 +246,9 @@ def _role_mention(head, role, tokens, text, start, end, ctx: ActorContext, offse
     owner = _owner_phrase(head)
     if owner is not None and role.kind != "person" or (owner is not None and plural):
         owned = describe(owner, ctx, offset)
-        if owned is not None and owned.key.startswith("org:"):
+        # "officials of the Red Cross", "leaders of the opposition coalition": the body they belong to
+        if owned is not None and (owned.key.startswith("org:") or (
+                role.sector == "GOV" and owned.sector and owned.sector != "GOV" and owned.kind != "state")):
             return ActorMention(start=start, end=max(end, owned.end),
                                 text=head.doc[tokens[0].i: max(tokens[-1].i, owner.i) + 1].text,
                                 key=owned.key, name=owned.name, kind=owned.kind, country=owned.country,
