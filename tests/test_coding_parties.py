@@ -363,3 +363,14 @@ def test_who_is_ready_or_offers_and_to_whom(code_text):
 def test_leaders_of_a_body_belong_to_it(code_text):
     events, _, codes = coded(code_text, "Leaders of the rebels met the envoy in Nairobi.")
     assert [s for _, s in codes(events[0]["source"])] == ["REB"]
+
+
+def test_force_used_to_disperse_a_crowd_targets_the_crowd(code_text):
+    events, _, codes = coded(code_text, "Egyptian police opened fire to disperse demonstrators in Cairo.")
+    assault = next(e for e in events if e["type"] == "ASSAULT")
+    assert [s for _, s in codes(assault["target"])] == ["OPP"]
+
+
+def test_an_ethnic_community_is_civilians_of_the_country_it_lives_in(code_text):
+    events, _, codes = coded(code_text, "Serb forces killed three ethnic Albanians in southern Serbia.")
+    assert codes(events[0]["target"]) == [("SRB", "CVL")]

@@ -177,6 +177,10 @@ class Coder:
                 ("with",) if trig.type in ("SANCTION", "SUPPORT") else ())   # "broke off relations with Congo",
             #                                                              "ratified an agreement with the EU"
             tgt_t = tgt_t + args.prep_objects(tok, preps) + args.object_targets(tok, preps)
+            if trig.type in ("ASSAULT", "COERCE"):
+                # "opened fire to disperse the demonstrators": whom the force was for
+                tgt_t = tgt_t + [o for x in tok.children if x.dep_ in ("advcl", "xcomp")
+                         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in x.children) for o in args.verb_objects(x)]
             if trig.type == "THREATEN":
                 tgt_t = tgt_t + args.threatened_parties(tok)
             if trig.type in RECIPIENT_TYPES:

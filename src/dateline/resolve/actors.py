@@ -214,6 +214,10 @@ def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | 
             return mention(f"{iso}:GOV", _state_name(iso, lex), "state", iso, "GOV")
     if label == "NORP" or head.tag_ in PLURAL_TAGS:
         iso = lex.demonym_country(head.text)
+        if iso and any(c.lower_ == "ethnic" for c in head.children):
+            # "ethnic Albanians in south Serbia": a community where it lives, not the state of its name
+            home = located_in(head, lex) or ctx.focus
+            return mention(f"{home or '---'}:CVL:{norm(head.text)}", text, "group", home, "CVL")
         if iso and (head.tag_ in PLURAL_TAGS or head.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")):
             return mention(f"{iso}:GOV", _state_name(iso, lex), "state", iso, "GOV")
     if label == "PERSON":
