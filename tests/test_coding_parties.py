@@ -374,3 +374,8 @@ def test_force_used_to_disperse_a_crowd_targets_the_crowd(code_text):
 def test_an_ethnic_community_is_civilians_of_the_country_it_lives_in(code_text):
     events, _, codes = coded(code_text, "Serb forces killed three ethnic Albanians in southern Serbia.")
     assert codes(events[0]["target"]) == [("SRB", "CVL")]
+
+
+def test_a_two_word_state_owning_a_body_gives_its_country(code_text):
+    events, _, codes = coded(code_text, "The Ivory Coast's Supreme Court allowed the candidate to run in the elections.")
+    assert codes(events[0]["source"]) == [("CIV", "JUD")]

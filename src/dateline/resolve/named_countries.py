@@ -35,7 +35,11 @@ def countries_in(tokens: list[Token], lex: ActorLexicon, skip: int | None = None
     for tok in tokens:
         if tok.i == skip:
             continue
-        for piece in tok.text.split("-"):
+        pieces = tok.text.split("-")
+        ent = entity_of(tok) if tok.ent_type_ == "GPE" else None
+        if ent is not None and len(ent) > 1:
+            pieces.append(ent.text.removeprefix("the ").removesuffix("'s"))   # "Ivory Coast's", "Great Britain"
+        for piece in pieces:
             iso = lex.demonym_country(piece) or lex.state_for(piece)
             if iso is None and tok.ent_type_ == "GPE":
                 iso = lex.capital_country(piece)
