@@ -379,3 +379,10 @@ def test_an_ethnic_community_is_civilians_of_the_country_it_lives_in(code_text):
 def test_a_two_word_state_owning_a_body_gives_its_country(code_text):
     events, _, codes = coded(code_text, "The Ivory Coast's Supreme Court allowed the candidate to run in the elections.")
     assert codes(events[0]["source"]) == [("CIV", "JUD")]
+
+
+def test_a_nationality_that_protests_is_its_people_and_a_state_that_protests_complains(code_text):
+    events, _, codes = coded(code_text, "Albanians protested in Tirana against the new law.")
+    assert events[0]["type"] == "PROTEST" and codes(events[0]["source"]) == [("ALB", "CVL")]
+    events, _, codes = coded(code_text, "Russia protested against the decision.")
+    assert events[0]["type"] == "ACCUSE" and codes(events[0]["source"]) == [("RUS", "GOV")]

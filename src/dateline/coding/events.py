@@ -12,7 +12,7 @@ from dateline.coding.drafts import (FORCE_TYPES, JOINT_TYPES, MATERIAL_TYPES,
                                      place_role, retold_times, split_sides)
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
 from dateline.coding.recast import Coding, recast
-from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, host_state, rekey
+from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, as_people, host_state, rekey
 from dateline.coding.triggers import Found, find_triggers, noun_key
 from dateline.records import ActorMention, Event, Place, ResolvedArticle, Sentence, TimeSpan
 from dateline.resolve.actor_lexicon import load_actor_lexicon
@@ -218,6 +218,8 @@ class Coder:
             moved = [m for m in moved if m.text.lower().split()[-1].rstrip("s") not in word_set("own forces")]
             sponsored = [m for m in sources if m.kind == "state" and any(f.country != m.country for f in moved)]
             sources = sources + [m for m in moved if m.key not in {s.key for s in sources}]
+        if trig.type == "PROTEST":
+            sources = [as_people(m, self.lex) for m in sources]
         if trig.type in FORCE_TYPES:
             sources = [m if m in sponsored else as_force(m, self.lex) for m in sources]
             codes: set[tuple[str | None, str | None]] = set()

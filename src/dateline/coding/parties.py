@@ -220,6 +220,17 @@ def rekey(mention: ActorMention, iso3: str, lex: ActorLexicon) -> ActorMention:
                         mention.head, mention.dep)
 
 
+def as_people(mention: ActorMention, lex: ActorLexicon) -> ActorMention:
+    """A nationality that protests ("Albanians demonstrated") is its people, not its state."""
+    if mention.kind != "state" or not mention.country or not lex.demonym_country(mention.text.split()[-1]):
+        return mention
+    from dateline.resolve.actors import role_actor_name
+
+    return ActorMention(mention.start, mention.end, mention.text, f"{mention.country}:CVL",
+                        role_actor_name(mention.country, "CVL", "civilians", lex), "group", mention.country,
+                        "CVL", mention.head, mention.dep)
+
+
 def as_force(mention: ActorMention, lex: ActorLexicon) -> ActorMention:
     """A state acting with armed force acts through its armed forces (country / MIL)."""
     if mention.kind in ("state", "organization") and mention.sector == "GOV" and mention.country \

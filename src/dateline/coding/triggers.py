@@ -31,6 +31,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@party")
         if tok.ent_type_ in ("NORP", "PERSON") or is_role_word(tok):
             out.add("@people")
+        if _names_state(tok):
+            out.add("@state")
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
@@ -174,6 +176,14 @@ def _names_party(token: Token) -> bool:
         return False
     lex = load_actor_lexicon()
     return bool(lex.state_for(token.text) or lex.capital_country(token.text) or lex.org(token.text))
+
+
+def _names_state(token: Token) -> bool:
+    """A state or the capital that stands for its government ("Russia protested", "Moscow said")."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    lex = load_actor_lexicon()
+    return bool(lex.state_for(token.text) or (token.ent_type_ == "GPE" and lex.capital_country(token.text)))
 
 
 def _hyphenated(token: Token) -> str:
