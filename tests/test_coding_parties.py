@@ -386,3 +386,10 @@ def test_a_nationality_that_protests_is_its_people_and_a_state_that_protests_com
     assert events[0]["type"] == "PROTEST" and codes(events[0]["source"]) == [("ALB", "CVL")]
     events, _, codes = coded(code_text, "Russia protested against the decision.")
     assert events[0]["type"] == "ACCUSE" and codes(events[0]["source"]) == [("RUS", "GOV")]
+
+
+def test_pro_and_anti_name_a_side_taken_not_a_nationality_or_body(code_text):
+    events, _, codes = coded(code_text, "Pro-Russian separatists attacked Ukrainian positions near Donetsk.")
+    assert codes(events[0]["source"]) == [("UKR", "REB")]
+    events, _, codes = coded(code_text, "Pro-government groups rallied in Tehran on Friday.")
+    assert ("IRN", "GOV") not in codes(events[0]["source"])

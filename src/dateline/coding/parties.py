@@ -9,6 +9,7 @@ from dateline.coding.lexicon import word_set
 from dateline.records import Actor, ActorMention
 from dateline.resolve.actor_lexicon import ActorLexicon
 from dateline.resolve.actors import QUANTITY_HEADS, ActorContext, describe
+from dateline.resolve.named_countries import allegiance
 
 Token = Any
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -141,7 +142,7 @@ class PartyResolver:
                                         f"org:{org.name}", org.name, org.kind, org.country, org.sector,
                                         offset + child.idx, token.dep_)
         for child in token.children:
-            if child.dep_ in ("amod", "compound") and child.i < token.i:
+            if child.dep_ in ("amod", "compound") and child.i < token.i and not allegiance(child):
                 entry = self.lexicon.role(child.lemma_) or self.lexicon.role(child.text)
                 if entry is not None or child.ent_type_ in ("ORG", "NORP"):
                     found = describe(child, self.ctx, offset) if entry is None else None

@@ -16,7 +16,7 @@ from typing import Any
 
 from dateline.records import ActorMention, AnnotatedArticle
 from dateline.resolve.actor_lexicon import ActorLexicon, load_actor_lexicon, norm
-from dateline.resolve.named_countries import countries_in, entity_of, located_in, same_kind_earlier
+from dateline.resolve.named_countries import allegiance, countries_in, entity_of, located_in, same_kind_earlier
 
 Token = Any
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "det", "quantmod", "npadvmod"}
@@ -174,8 +174,8 @@ def _has_possessive_pronoun(head: Token) -> bool:
 def describe(head: Token, ctx: ActorContext, offset: int = 0) -> ActorMention | None:
     """An ActorMention for the noun phrase headed by ``head``, or None if it names no party."""
     lex = ctx.lexicon
-    if head.is_punct:
-        return None
+    if head.is_punct or allegiance(head):
+        return None                           # "pro-government (groups)": a side taken, not the body
     if head.like_num or head.lemma_.lower() in QUANTITY_HEADS:
         owner = _owner_phrase(head)
         if owner is not None and owner.pos_ != "PRON":

@@ -33,7 +33,7 @@ def countries_in(tokens: list[Token], lex: ActorLexicon, skip: int | None = None
     """States named in a phrase's modifiers (demonyms, names, capitals, possessives)."""
     found: list[str] = []
     for tok in tokens:
-        if tok.i == skip:
+        if tok.i == skip or allegiance(tok):
             continue
         pieces = tok.text.split("-")
         ent = entity_of(tok) if tok.ent_type_ == "GPE" else None
@@ -78,3 +78,10 @@ def located_in(head: Token, lex: ActorLexicon) -> str | None:
         return own.pop()
     sentence = states_in(head.sent)
     return sentence.pop() if len(sentence) == 1 else None
+
+
+def allegiance(token: Token) -> bool:
+    """A word after "pro-" or "anti-" names a side taken, not a nationality or a body:
+    "pro-Russian separatists" in Ukraine are Ukrainian, "pro-government groups" are no government."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
