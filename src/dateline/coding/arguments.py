@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.coding.lexicon import word_set
+from dateline.coding.lexicon import load_triggers, measure_of, word_set
 
 Token = Any
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -259,7 +259,6 @@ def noun_parties(noun: Token, doer_noun: bool = True, kind: str | None = None
         sources += [t for obj in given for t in owner_modifiers(obj) if t not in sources]
     joint = prep_objects(noun, ("between", "with", "among"))
     if not joint:
-        from dateline.coding.lexicon import measure_of
         measure = measure_of(noun)
         joint = prep_objects(measure, ("between", "among")) if measure is not None else []
     if kind is not None and kind not in JOINT_KINDS:
@@ -300,8 +299,6 @@ def governing_subjects(noun: Token) -> list[Token]:
 def _is_event_verb(verb: Token) -> bool:
     """The verb names an act of its own here: one of its lexicon rows holds on this clause
     ("condemned the attack"), not only on others ("stop the attacks" is no act of stopping)."""
-    from dateline.coding.lexicon import load_triggers
-
     objs = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
     subjs = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
     return any(t.type != "NONE" and t.holds(verb, objs, subjs) for t in load_triggers().for_verb(verb.lemma_))

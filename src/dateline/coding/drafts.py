@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from typing import Any
 
 from dateline.coding.attribution import Speaker
@@ -36,8 +37,8 @@ class Draft:
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "on", "over", "outside"}
 
 
-def place_role(doc: Any, place: Place, offset: int) -> str:
-    """How a place name is used in its sentence: 'locative' after in/at/near, else its head's dependency."""
+def _place_heads(doc: Any, place: Place, offset: int) -> Iterator[Token]:
+    """The head word of each mention of a place, through the lists and appositions it stands in."""
     for start, end in place.spans:
         span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
         if span is None:
@@ -45,10 +46,21 @@ def place_role(doc: Any, place: Place, offset: int) -> str:
         head = span.root
         while head.dep_ in ("conj", "appos") and head.head.i != head.i:
             head = head.head
+        yield head
+
+
+def place_role(doc: Any, place: Place, offset: int) -> str:
+    """How a place name is used in its sentence: 'locative' after in/at/near, else its head's dependency."""
+    for head in _place_heads(doc, place, offset):
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
             return "locative"
         return head.dep_
     return ""
+
+
+def place_prepositions(doc: Any, place: Place, offset: int) -> set[str]:
+    """The prepositions a place name is the object of ("of" in "an ally of Damascus")."""
+    return {head.head.lower_ for head in _place_heads(doc, place, offset) if head.dep_ == "pobj"}
 
 
 def split_sides(draft: Draft) -> list[Draft]:

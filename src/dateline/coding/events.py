@@ -9,7 +9,7 @@ from dateline.coding.attribution import Speaker, quote_regions, speaker_for, sta
 from dateline.coding.context import holder_of, meeting_parties, presence_holders
 from dateline.coding.drafts import (FORCE_TYPES, JOINT_TYPES, MATERIAL_TYPES,
                                      RECIPIENT_TYPES, Draft, dedupe, fatalities_of, retold_details, most_specific, weapon_mode,
-                                     place_role, retold_times, split_sides)
+                                     place_prepositions, place_role, retold_times, split_sides)
 from dateline.coding.lexicon import acled_type, load_triggers, word_set
 from dateline.coding.recast import Coding, recast
 from dateline.coding.parties import ActorRegistry, PartyResolver, as_force, as_people, host_state, rekey
@@ -295,7 +295,8 @@ class Coder:
         # and so is one a relation is named with ("an ally of Damascus", "ties with Tehran")
         excluded = [p for p in in_sentence if any(in_phrase(p, s) for s in subject_tokens)
                     or (roles[p.id] in ("nsubj", "poss") and self._seat_of_power(p))
-                    or (roles[p.id] == "pobj" and self._seat_of_power(p) and _party_preposition(doc, p, offset))]
+                    or (roles[p.id] == "pobj" and self._seat_of_power(p)
+                        and place_prepositions(doc, p, offset) & PARTY_PREPS)]
         local = [p for p in in_sentence if inside(p, tok) and p not in excluded]
         if not local and tok.head.i != tok.i and tok.dep_ in ("dobj", "pobj"):
             # an event named as an object takes the place its verb gives ("launched strikes in X")
@@ -395,11 +396,3 @@ class Coder:
     def _offset(self, draft: Draft) -> int:
         return self.resolved.annotated.parsed[draft.sentence.block].offset
 
-
-def _party_preposition(doc: Any, place: Place, offset: int) -> bool:
-    """The place name is the object of a preposition that names a party ("an ally of Damascus")."""
-    for start, end in place.spans:
-        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS:
-            return True
-    return False
