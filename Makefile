@@ -11,8 +11,9 @@ $(BIN)/python:
 
 # Reinstall only when the lock file (or the project metadata) changed.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 
 install: $(STAMP)
