@@ -23,7 +23,7 @@ Token = Any
 
 FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
              "RETREAT": "CONCEDE", "COERCE": "THREATEN"}
-FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "080", "THREATEN": "130"}
+FUTURE_CAMEO = {"AGREE": "030", "CONCEDE": "035", "THREATEN": "130"}   # CAMEO 035: intent to yield
 # force or a cut in relations announced against someone: the threat's mode and CAMEO code
 THREAT_OF = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "131"), "PROTEST": ("restrict", "133")}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -31,6 +31,11 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 ABOUT = {"CONSULT": "meet", "AGREE": "meet", "CONCEDE": "yield", "RETREAT": "yield",
          "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
 REFUSAL_CAMEO = {"meet": "125", "yield": "124", "assist": "121"}
+# a cooperative act stopped ("stopped lending to Burma", "halted talks") cuts relations (SANCTION),
+# with the CAMEO code of what is cut; force stopped ("stopped shelling the town") is de-escalation
+STOPPED_AS = {"AID": ("SANCTION", None, "162"), "COOPERATE": ("SANCTION", None, "161"),
+              "SUPPORT": ("SANCTION", None, "161"), "CONSULT": ("SANCTION", None, "164"),
+              "ASSAULT": ("RETREAT", "ceasefire", "087")}
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,12 @@ def _obliged(tok: Token) -> bool:
     return any(v.dep_ == "xcomp" and v.head.lemma_.lower() == "have" for v in _clause_verbs(tok))
 
 
+def _stopped(tok: Token) -> bool:
+    """The act is what its verb's governor stops: "stopped lending", "ceased shelling"."""
+    return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_set("halting") and not any(
+        c.dep_ == "neg" for c in tok.head.children)
+
+
 def _crowd(mention: ActorMention) -> bool:
     return bool(set(re.findall(r"[a-z]+", f"{mention.text} {mention.name}".lower())) & word_set("crowd"))
 
@@ -174,6 +185,9 @@ def recast(coding: Coding, tok: Token, lemma: str, speaker: ActorMention | None,
     if speaker is not None and speaker.key not in keys and coding.sources and _obliged(tok):
         return replace(coding, type="REQUEST", mode=ABOUT.get(kind), cameo="100", status="asserted", sources=[speaker],
                        targets=[m for m in coding.sources if m.key != speaker.key])
+    if kind in STOPPED_AS and _stopped(tok):
+        new, mode, cameo = STOPPED_AS[kind]
+        return replace(coding, type=new, mode=mode, cameo=cameo)
     if coding.status == "planned":
         if kind in FUTURE_AS:
             new = FUTURE_AS[kind]

@@ -59,10 +59,13 @@ def noun_key(token: Token, lex: TriggerLexicon) -> str | None:
 
 
 def _pick(options: tuple[Trigger, ...], token: Token, objs: set[str], subjs: set[str]) -> Trigger | None:
-    for trig in options:
-        if trig.holds(token, objs, subjs):
-            return None if trig.type == "NONE" else trig
-    return None
+    row = _holding_row(options, token, objs, subjs)
+    return None if row is None or row.type == "NONE" else row
+
+
+def _holding_row(options: tuple[Trigger, ...], token: Token, objs: set[str], subjs: set[str]) -> Trigger | None:
+    """The first row whose condition holds, a NONE row included."""
+    return next((trig for trig in options if trig.holds(token, objs, subjs)), None)
 
 
 def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
@@ -70,8 +73,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     found: list[Found] = []
     for tok in sentence:
         if tok.pos_ == "VERB":
-            options = lex.for_verb(_hyphenated(tok)) or lex.for_verb(tok.lemma_) or _by_inflection(tok, lex)
-            if not options:
+            option_sets = _verb_options(tok, lex)
+            if not option_sets:
                 continue
             if tok.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in tok.children):
                 continue                  # an adjective ("the long-threatened invasion") names no act
@@ -81,11 +84,16 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if _given_a_deadline(tok):
                 continue                  # "gave the junta a week to reinstate him": demanded, not done
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                objs.append(tok.head)     # "a report released on Tuesday", "prisoners freed last week"
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjs and tok.dep_ == "xcomp":      # "Armenian forces began leaving": the controller
                 subjs = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            trig = _pick(options, tok, _lemmas(objs), _lemmas(subjs))
+            obj_lemmas, subj_lemmas = _lemmas(objs), _lemmas(subjs)
+            row = next((r for options in option_sets if (r := _holding_row(options, tok, obj_lemmas, subj_lemmas))),
+                       None)
+            trig = None if row is None or row.type == "NONE" else row
             if trig is not None and not _descriptive(tok, trig):
                 found.append(Found(tok, trig, False))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
@@ -194,13 +202,13 @@ def _hyphenated(token: Token) -> str:
     return token.lemma_
 
 
-def _by_inflection(token: Token, lex: TriggerLexicon) -> tuple[Trigger, ...]:
-    """Lexicon rows for a verb the lemmatizer left inflected ("petitioned", or "fined" read as
-    "fin"): the word form with a regular English ending taken off."""
-    if token.tag_ not in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
-        return ()
-    for form in sorted(word_forms(token) - {token.lemma_.lower()}):
-        options = lex.for_verb(form)
-        if options:
-            return options
-    return ()
+def _verb_options(token: Token, lex: TriggerLexicon) -> list[tuple[Trigger, ...]]:
+    """The lexicon rows a verb may take, in the order they are tried: its hyphenated form
+    ("test-fired"), its lemma, then the word with a regular ending taken off, for verbs the
+    lemmatizer left inflected ("petitioned") or misread ("raped" as "rap", "fined" as "fin"),
+    whose rows are tried when none of the lemma's rows holds."""
+    sets = [rows for rows in (lex.for_verb(_hyphenated(token)), lex.for_verb(token.lemma_)) if rows][:1]
+    if token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
+        sets += [rows for form in sorted(word_forms(token) - {token.lemma_.lower()})
+                 if (rows := lex.for_verb(form)) and rows not in sets]
+    return sets
