@@ -39,6 +39,22 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Nigeria reaffirmed its support for the government of Sierra Leone.", ("SUPPORT", None, "05")),
     ("Israeli troops sealed off the West Bank and Gaza Strip after the bombing.", ("COERCE", "restrict", "17")),
     ("Workers at the state oil company began an indefinite strike on Monday.", ("PROTEST", "strike", "14")),
+    ("The government met the strikers' demands for higher wages.", ("CONCEDE", None, "08")),
+    ("Rebels raided a village, killing 20 civilians.", ("ASSAULT", None, "19")),
+    ("Police raided the offices of the human rights group.", ("COERCE", "seize", "17")),
+    ("The rebels ignored the ceasefire.", ("REJECT", None, "12")),
+    ("The kidnappers set free two Italian engineers.", ("RETREAT", "release", "08")),
+    ("Militants set off a bomb outside a police station.", ("ASSAULT", "explosives", "18")),
+    ("The Secretary of State wrapped up a week-long Middle East tour in Cairo.", ("CONSULT", "visit", "04")),
+    ("Thailand threw its weight behind Singapore's candidate for the WTO post.", ("SUPPORT", None, "05")),
+    ("Saudi Arabia shipped 100,000 tonnes of wheat to Yemen.", ("AID", None, "07")),
+    ("The junta handed power to an elected civilian government.", ("RETREAT", "resign", "08")),
+    ("The UN Security Council ordered an inquiry into the killings.", ("ACCUSE", "investigate", "09")),
+    ("The minister took the rebels to task for breaking the truce.", ("ACCUSE", "disapprove", "11")),
+    ("The Vatican expressed dismay at the execution.", ("ACCUSE", "disapprove", "11")),
+    ("The Greek army was placed on alert after the incident.", ("MOBILIZE", "troops", "15")),
+    ("The regime hanged two opposition activists.", ("ASSAULT", "targeted", "18")),
+    ("Ethiopia allowed UN monitors into the border area.", ("RETREAT", "access", "08")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
@@ -74,6 +90,11 @@ def test_an_act_not_stopped_is_still_done(code_text):
 def test_an_act_only_considered_is_a_promise_at_most(code_text):
     events = events_of(code_text, "Indonesia said it would consider sending peacekeepers to Lebanon.")
     assert events[0]["type"] == "AGREE" and events[0]["status"] == "planned"
+
+
+def test_a_joint_body_decided_on_is_a_promise(code_text):
+    events = events_of(code_text, "Seoul and Tokyo decided to set up a joint commission on fisheries.")
+    assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
 
 
 def test_a_promised_concession_is_an_intent_to_yield(code_text):

@@ -241,3 +241,12 @@ def test_eased_economic_sanctions_are_a_retreat_and_a_curfew_a_concession(coded:
     assert lifted["lift"].cameo == "085"
     curfew = {e.evidence.get("lemma"): e for e in coded["The Thai government lifted the curfew in Bangkok on Sunday."].events}
     assert curfew["lift"].cameo == "0813"
+
+
+def test_no_row_is_shadowed_by_an_unconditional_one() -> None:
+    """Rows of a lemma are tried in order: one after a row that always holds could never fire."""
+    lex = load_triggers()
+    for table in (lex.verbs, lex.nouns):
+        for lemma, rows in table.items():
+            always = [i for i, row in enumerate(rows) if row.condition == "-"]
+            assert not always or always[0] == len(rows) - 1, f"{lemma}: rows after an unconditional one"

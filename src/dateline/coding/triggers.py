@@ -84,6 +84,9 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if _given_a_deadline(tok):
                 continue                  # "gave the junta a week to reinstate him": demanded, not done
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + raised_subjects(tok)
+            objs += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+                     and not any(g.dep_ in ("nsubj", "aux") for g in c.children)]
+            # (a bare noun read as a clause is the object: "allowed UN monitors into the area")
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 objs.append(tok.head)     # "a report released on Tuesday", "prisoners freed last week"
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
