@@ -49,7 +49,6 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Thailand threw its weight behind Singapore's candidate for the WTO post.", ("SUPPORT", None, "05")),
     ("Saudi Arabia shipped 100,000 tonnes of wheat to Yemen.", ("AID", None, "07")),
     ("The junta handed power to an elected civilian government.", ("RETREAT", "resign", "08")),
-    ("The UN Security Council ordered an inquiry into the killings.", ("ACCUSE", "investigate", "09")),
     ("The minister took the rebels to task for breaking the truce.", ("ACCUSE", "disapprove", "11")),
     ("The Vatican expressed dismay at the execution.", ("ACCUSE", "disapprove", "11")),
     ("The Greek army was placed on alert after the incident.", ("MOBILIZE", "troops", "15")),
