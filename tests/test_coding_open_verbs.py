@@ -32,6 +32,7 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Canada accepted 500 refugees from Kosovo.", ("AID", None, "07")),
     ("Relief agencies set up camps for the refugees.", ("AID", None, "07")),
     ("The Iranian army strengthened its presence along the border.", ("MOBILIZE", None, "15")),
+    ("The navy strengthened its presence in the Strait of Hormuz.", ("MOBILIZE", None, "15")),
     ("Troops exchanged fire with militants along the border.", ("ASSAULT", "firearms", "19")),
     ("The two armies disengaged along the front line.", ("RETREAT", "withdraw", "08")),
     ("Angry crowds burned the American flag outside the embassy.", ("PROTEST", "demo", "14")),
@@ -54,6 +55,12 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The Greek army was placed on alert after the incident.", ("MOBILIZE", "troops", "15")),
     ("The regime hanged two opposition activists.", ("ASSAULT", "targeted", "18")),
     ("Ethiopia allowed UN monitors into the border area.", ("RETREAT", "access", "08")),
+    ("Iraq let UN inspectors into the presidential sites.", ("RETREAT", "access", "08")),
+    ("The Kurds are seeking autonomy within Iraq.", ("REQUEST", None, "02")),
+    ("The two navies conducted manoeuvres in the Mediterranean.", ("MOBILIZE", "troops", "15")),
+    ("Britain withdrew a battalion of paratroopers from the province.", ("RETREAT", "withdraw", "08")),
+    ("Ankara dispatched two brigades to the border.", ("MOBILIZE", "troops", "15")),
+    ("The rebels renewed their attacks on the capital.", ("ASSAULT", None, "19")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
@@ -93,6 +100,11 @@ def test_an_act_only_considered_is_a_promise_at_most(code_text):
 
 def test_a_joint_body_decided_on_is_a_promise(code_text):
     events = events_of(code_text, "Seoul and Tokyo decided to set up a joint commission on fisheries.")
+    assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
+
+
+def test_aid_resumed_in_the_future_is_a_promise(code_text):
+    events = events_of(code_text, "Japan will resume economic aid to Vietnam next year, a spokesman said.")
     assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
 
 

@@ -264,7 +264,8 @@ class Coder:
                                                            if tok.dep_ in ("acl", "relcl")}
         if words & word_set("force") and not words & {"troops", "troop", "soldier", "forces"}:
             return "weapons"
-        if any(m.sector in ("REB", "INS") or m.kind == "group" for m in sources):
+        if any(m.sector in ("REB", "INS") or (m.kind == "group" and m.sector not in ("MIL", "COP", "GOV"))
+               for m in sources):                     # a state's forces, even counted ("two navies"), are no militia
             return "militia"
         return mode
 

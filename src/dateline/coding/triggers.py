@@ -33,6 +33,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@people")
         if _names_state(tok):
             out.add("@state")
+        if tok.lemma_.lower() in word_set("armed unit") or tok.lower_ in word_set("armed unit"):
+            out.add("@force")
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
