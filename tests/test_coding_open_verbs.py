@@ -61,6 +61,11 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Britain withdrew a battalion of paratroopers from the province.", ("RETREAT", "withdraw", "08")),
     ("Ankara dispatched two brigades to the border.", ("MOBILIZE", "troops", "15")),
     ("The rebels renewed their attacks on the capital.", ("ASSAULT", None, "19")),
+    ("Somali pirates seized a Greek freighter off the coast.", ("ASSAULT", "abduct", "18")),
+    ("The Iranian navy seized a British tanker in the Gulf.", ("COERCE", "seize", "17")),
+    ("Activists unfurled a banner near the stadium.", ("PROTEST", "demo", "14")),
+    ("Iran did not accept the offer.", ("REJECT", "meet", "12")),
+    ("The agreement was welcomed by the European Union.", ("SUPPORT", None, "05")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected

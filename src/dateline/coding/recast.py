@@ -100,8 +100,10 @@ def _failed(tok: Token) -> bool:
 
 def _refused(tok: Token) -> bool:
     """A cooperative act negated in the future or as an ability: "would not give permission",
-    "will not attend", "cannot accept"."""
+    "will not attend", "cannot accept"; and acceptance withheld in any tense ("did not accept the offer")."""
     negated = any(c.dep_ == "neg" for v in _clause_verbs(tok) for c in v.children)
+    if negated and tok.lemma_.lower() in word_set("acceptance"):
+        return True               # "did not accept the offer", "has not agreed to the plan": whatever the tense
     return negated and bool(_auxiliaries(tok) & (word_set("future") | {"can", "ca"}))
 
 
