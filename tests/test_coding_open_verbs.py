@@ -66,6 +66,13 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Activists unfurled a banner near the stadium.", ("PROTEST", "demo", "14")),
     ("Iran did not accept the offer.", ("REJECT", "meet", "12")),
     ("The agreement was welcomed by the European Union.", ("SUPPORT", None, "05")),
+    ("The United Nations pulled its peacekeepers out of Rwanda.", ("SANCTION", "withdraw", "16")),
+    ("The aid agencies withdrew their staff from the region.", ("SANCTION", "withdraw", "16")),
+    ("Hackers attacked the websites of several government ministries.", ("COERCE", "cyber", "17")),
+    ("The authorities imposed restrictions on the movement of journalists.", ("COERCE", "restrict", "17")),
+    ("Police were put on high alert across the country ahead of the verdict.", ("MOBILIZE", "police", "15")),
+    ("The militia drove thousands of villagers from their homes.", ("ASSAULT", None, "20")),
+    ("Helicopter gunships rocketed the village.", ("ASSAULT", "heavy-weapons", "19")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
@@ -110,6 +117,11 @@ def test_a_joint_body_decided_on_is_a_promise(code_text):
 
 def test_aid_resumed_in_the_future_is_a_promise(code_text):
     events = events_of(code_text, "Japan will resume economic aid to Vietnam next year, a spokesman said.")
+    assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
+
+
+def test_an_offer_to_mediate_is_a_promise(code_text):
+    events = events_of(code_text, "Norway said it was willing to act as a mediator between the government and the rebels.")
     assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
 
 
