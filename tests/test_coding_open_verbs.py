@@ -73,6 +73,9 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Police were put on high alert across the country ahead of the verdict.", ("MOBILIZE", "police", "15")),
     ("The militia drove thousands of villagers from their homes.", ("ASSAULT", None, "20")),
     ("Helicopter gunships rocketed the village.", ("ASSAULT", "heavy-weapons", "19")),
+    ("Musharraf quit on Monday in the face of impeachment proceedings.", ("RETREAT", "resign", "08")),
+    ("Condoleezza Rice arrived in Tbilisi on Friday to show US support for Georgia.", ("CONSULT", "visit", "04")),
+    ("The foreign secretary branded the decision unacceptable.", ("ACCUSE", "disapprove", "11")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected

@@ -132,7 +132,8 @@ def _topic(tok: Token, holders: set[int]) -> bool:
 
 
 REACTIONS = {"REJECT", "ACCUSE", "SUPPORT"}      # turning down, criticising or welcoming something
-TOPIC_OF_REACTION = {"AGREE", "SANCTION", "ACCUSE"}   # offers, deals, sanctions, accusations reacted to
+TOPIC_OF_REACTION = {"AGREE", "SANCTION", "ACCUSE", "SUPPORT"}   # offers, deals, sanctions, accusations,
+#                                                                  recognitions reacted to
 
 
 def _reacted_to(found: Found, reactions: set[int]) -> bool:

@@ -31,6 +31,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@party")
         if tok.ent_type_ in ("NORP", "PERSON") or is_role_word(tok):
             out.add("@people")
+        if tok.ent_type_ == "PERSON" or _names_person(tok):
+            out.add("@person")
         if _names_state(tok):
             out.add("@state")
         if tok.lemma_.lower() in word_set("armed unit") or tok.lower_ in word_set("armed unit"):
@@ -189,6 +191,13 @@ def _names_party(token: Token) -> bool:
         return False
     lex = load_actor_lexicon()
     return bool(lex.state_for(token.text) or lex.capital_country(token.text) or lex.org(token.text))
+
+
+def _names_person(token: Token) -> bool:
+    """A listed person the parser did not tag as one ("Musharraf quit")."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and bool(load_actor_lexicon().person(token.text))
 
 
 def _names_state(token: Token) -> bool:
