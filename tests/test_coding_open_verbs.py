@@ -49,7 +49,6 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The Secretary of State wrapped up a week-long Middle East tour in Cairo.", ("CONSULT", "visit", "04")),
     ("Thailand threw its weight behind Singapore's candidate for the WTO post.", ("SUPPORT", None, "05")),
     ("Saudi Arabia shipped 100,000 tonnes of wheat to Yemen.", ("AID", None, "07")),
-    ("The junta handed power to an elected civilian government.", ("RETREAT", "resign", "08")),
     ("The minister took the rebels to task for breaking the truce.", ("ACCUSE", "disapprove", "11")),
     ("The Vatican expressed dismay at the execution.", ("ACCUSE", "disapprove", "11")),
     ("The Greek army was placed on alert after the incident.", ("MOBILIZE", "troops", "15")),
@@ -65,7 +64,6 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The Iranian navy seized a British tanker in the Gulf.", ("COERCE", "seize", "17")),
     ("Activists unfurled a banner near the stadium.", ("PROTEST", "demo", "14")),
     ("Iran did not accept the offer.", ("REJECT", "meet", "12")),
-    ("The agreement was welcomed by the European Union.", ("SUPPORT", None, "05")),
     ("The United Nations pulled its peacekeepers out of Rwanda.", ("SANCTION", "withdraw", "16")),
     ("The aid agencies withdrew their staff from the region.", ("SANCTION", "withdraw", "16")),
     ("Hackers attacked the websites of several government ministries.", ("COERCE", "cyber", "17")),
@@ -85,6 +83,8 @@ def test_the_verb_names_the_act(code_text, sentence, expected):
     "The army released a statement on the clashes.",
     "The ministry released figures showing a rise in unemployment.",
     "The company released its quarterly earnings on Tuesday.",
+    "He said the man was later released from hospital.",
+    "The drive from the airport takes an hour.",
 ])
 def test_what_is_published_is_no_release(code_text, sentence):
     assert not [e for e in events_of(code_text, sentence) if e["type"] == "RETREAT"]

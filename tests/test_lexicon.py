@@ -41,7 +41,7 @@ CODE_TYPE_EXCEPTIONS = [("035", "CONCEDE"), ("055", "CONCEDE"), ("080", "CONCEDE
                         ("082", "CONCEDE"), ("083", "CONCEDE"), ("083", "RETREAT"), ("0871", "CONCEDE"), ("0871", "RETREAT"), ("08", "RETREAT"), ("116", "SANCTION"),
                         ("1712", "ASSAULT"), ("175", "ASSAULT"), ("175", "COERCE"), ("191", "COERCE"),
                         ("192", "COERCE")]
-CONDITION_NAMES = {"child", "pobj", "obj", "subj", "prep", "prt", "pass", "clause", "raised", "head", "act"}
+CONDITION_NAMES = {"child", "pobj", "obj", "subj", "prep", "prt", "pass", "active", "clause", "raised", "head", "act"}
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
 
 
@@ -98,7 +98,7 @@ def test_conditions_are_well_formed() -> None:
         for clause in cond.split(";"):
             name, eq, values = clause.partition("=")
             assert name in CONDITION_NAMES, f"{row['lemma']}: unknown condition {name!r}"
-            if name in ("pass", "clause", "raised", "act"):
+            if name in ("pass", "active", "clause", "raised", "act"):
                 assert not eq
             else:
                 assert values and all(v and v == v.strip() for v in values.split("|")), row["lemma"]

@@ -131,15 +131,13 @@ def _topic(tok: Token, holders: set[int]) -> bool:
     return False
 
 
-REACTIONS = {"REJECT", "ACCUSE", "SUPPORT"}      # turning down, criticising or welcoming something
-TOPIC_OF_REACTION = {"AGREE", "SANCTION", "ACCUSE", "SUPPORT"}   # offers, deals, sanctions, accusations,
-#                                                                  recognitions reacted to
+REACTIONS = {"REJECT", "ACCUSE"}      # turning down or criticising something
+TOPIC_OF_REACTION = {"AGREE", "SANCTION", "ACCUSE"}   # offers, deals, sanctions, accusations reacted to
 
 
 def _reacted_to(found: Found, reactions: set[int]) -> bool:
-    """An offer, decision, deal, sanction or accusation named only as what a party rejects, criticises or
-    welcomes ("the offer was rejected by the rebels", "criticised the decision", "the agreement was
-    welcomed by the EU") is the reaction's topic, told
+    """An offer, decision, deal, sanction or accusation named only as what a party rejects or criticises ("the
+    offer was rejected by the rebels", "criticised the decision") is the reaction's topic, told
     as background: the reaction is the act reported."""
     tok = found.token
     return (found.is_noun and found.trigger.type in TOPIC_OF_REACTION and tok.dep_ in ("dobj", "nsubjpass")

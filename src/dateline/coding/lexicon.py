@@ -86,6 +86,8 @@ class Trigger:
                 return False          # "pulled out", and "pulled back" where the parser reads "back" as an adverb
             if name == "pass" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 return False
+            if name == "active" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                return False          # not passive: "met the demands", not "until its demands are met"
             if name == "head" and _governor(token).lemma_.lower() not in allowed:
                 return False          # the word it hangs from: "went on strike", "staged a strike"
             if name == "clause" and not any(c.dep_ == "ccomp" for c in token.children):

@@ -37,6 +37,7 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@state")
         if tok.lemma_.lower() in word_set("armed unit") or tok.lower_ in word_set("armed unit"):
             out.add("@force")
+        out.add("@any")                                     # there is one at all
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
         for child in tok.children:
@@ -91,8 +92,6 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             objs += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
                      and not any(g.dep_ in ("nsubj", "aux") for g in c.children)]
             # (a bare noun read as a clause is the object: "allowed UN monitors into the area")
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
-                objs.append(tok.head)     # "a report released on Tuesday", "prisoners freed last week"
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjs and tok.dep_ == "xcomp":      # "Armenian forces began leaving": the controller
@@ -100,7 +99,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             obj_lemmas, subj_lemmas = _lemmas(objs), _lemmas(subjs)
             row = next((r for options in option_sets if (r := _holding_row(options, tok, obj_lemmas, subj_lemmas))),
                        None)
-            trig = None if row is None or row.type == "NONE" else row
+            trig = None if row is None or row.type == "NONE" or _names_no_act(tok, option_sets, subj_lemmas) else row
             if trig is not None and not _descriptive(tok, trig):
                 found.append(Found(tok, trig, False))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
@@ -115,6 +114,17 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if trig is not None:
                 found.append(Found(tok, trig, True))
     return own_acts(found)
+
+
+def _names_no_act(tok: Token, option_sets: list[tuple[Trigger, ...]], subjs: set[str]) -> bool:
+    """A participle that describes the noun it follows by what no act is done to ("a report released
+    on Tuesday"): the noun is read as the verb's object, for the lexicon's "not an act" rows only
+    ("ten hostages freed" keeps the verb's reading without an object)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
+    head = _lemmas([tok.head])
+    row = next((r for options in option_sets if (r := _holding_row(options, tok, head, subjs))), None)
+    return row is not None and row.type == "NONE"
 
 
 def _background(noun: Token) -> bool:
