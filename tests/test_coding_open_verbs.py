@@ -74,6 +74,11 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Musharraf quit on Monday in the face of impeachment proceedings.", ("RETREAT", "resign", "08")),
     ("Condoleezza Rice arrived in Tbilisi on Friday to show US support for Georgia.", ("CONSULT", "visit", "04")),
     ("The foreign secretary branded the decision unacceptable.", ("ACCUSE", "disapprove", "11")),
+    ("Gunmen torched dozens of homes in the village.", ("ASSAULT", "destroy", "17")),
+    ("Angry youths torched cars in the city centre.", ("PROTEST", "riot", "14")),
+    ("Washington imposed visa restrictions on officials involved in the crackdown.", ("SANCTION", "discontinue", "16")),
+    ("Tens of thousands of protesters filled the central square.", ("PROTEST", "demo", "14")),
+    ("Two rockets landed near the US embassy.", ("ASSAULT", "heavy-weapons", "19")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
