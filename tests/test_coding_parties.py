@@ -393,3 +393,15 @@ def test_pro_and_anti_name_a_side_taken_not_a_nationality_or_body(code_text):
     assert codes(events[0]["source"]) == [("UKR", "REB")]
     events, _, codes = coded(code_text, "Pro-government groups rallied in Tehran on Friday.")
     assert ("IRN", "GOV") not in codes(events[0]["source"])
+
+
+def test_actor_codes_follow_cameo_for_states_and_international_bodies(code_text):
+    """spec/ontology.md 5.1: country + sector, and an international body's type as the prefix."""
+    from dateline.records import Actor
+
+    page = "Monday, March 6, 2023\n\nTest report\n\n{}\n"
+    record = code_text(page.format("The United Nations urged Russian forces to leave the plant."))
+    codes = {a["name"]: Actor(a["id"], a["name"], a["kind"], a["country"], a["sector"]).code
+             for a in record["actors"]}
+    assert "IGO" in codes.values() and "RUSMIL" in codes.values(), codes
+    assert Actor("a1", "rebels", "group", None, "REB").code == "---REB"

@@ -154,6 +154,9 @@ class Place:
         return out
 
 
+INTERNATIONAL_SECTORS = frozenset({"IGO", "IMG", "NGO", "NGM", "INT", "MNC", "UIS"})   # spec ontology.md 5.1
+
+
 @dataclass
 class Actor:
     id: str
@@ -167,6 +170,10 @@ class Actor:
 
     @property
     def code(self) -> str:
+        """The CAMEO actor code (spec/ontology.md 5.1): country and sector ("RUSMIL"); an international
+        or transnational body with no country takes its type as the prefix ("IGO" for the UN)."""
+        if not self.country and self.sector in INTERNATIONAL_SECTORS:
+            return self.sector
         return f"{self.country or '---'}{self.sector or ''}"
 
     def to_dict(self) -> dict[str, Any]:
