@@ -79,6 +79,7 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Washington imposed visa restrictions on officials involved in the crackdown.", ("SANCTION", "discontinue", "16")),
     ("Tens of thousands of protesters filled the central square.", ("PROTEST", "demo", "14")),
     ("Two rockets landed near the US embassy.", ("ASSAULT", "heavy-weapons", "19")),
+    ("The rebels freed the 12 hostages unharmed.", ("RETREAT", "release", "08")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected

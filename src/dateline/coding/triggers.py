@@ -92,6 +92,8 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             objs += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
                      and not any(g.dep_ in ("nsubj", "aux") for g in c.children)]
             # (a bare noun read as a clause is the object: "allowed UN monitors into the area")
+            objs += [g for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                     for g in c.children if g.dep_ == "nsubj"]   # "freed the hostages unharmed"
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjs and tok.dep_ == "xcomp":      # "Armenian forces began leaving": the controller
