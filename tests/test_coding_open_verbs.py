@@ -80,6 +80,22 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Tens of thousands of protesters filled the central square.", ("PROTEST", "demo", "14")),
     ("Two rockets landed near the US embassy.", ("ASSAULT", "heavy-weapons", "19")),
     ("The rebels freed the 12 hostages unharmed.", ("RETREAT", "release", "08")),
+    ("The guerrillas renounced violence and joined the political process.", ("CONCEDE", None, "08")),
+    ("The two countries repatriated prisoners of war.", ("RETREAT", "release", "08")),
+    ("Egypt brokered a truce between Hamas and Israel.", ("CONSULT", "third-party", "04")),
+    ("Soldiers commandeered civilian vehicles.", ("COERCE", "seize", "17")),
+    ("Vandals desecrated a Jewish cemetery in the city.", ("ASSAULT", "destroy", "17")),
+    ("Government troops encircled the rebel stronghold.", ("COERCE", "restrict", "19")),
+    ("The rebels recruited hundreds of child soldiers.", ("MOBILIZE", "militia", "15")),
+    ("The IRA decommissioned its weapons.", ("RETREAT", "disarm", "08")),
+    ("Government forces liberated the town from rebel control.", ("COERCE", "seize", "19")),
+    ("Serb forces ethnically cleansed the region of Muslims.", ("ASSAULT", None, "20")),
+    ("Pakistan harboured Taliban militants, the report said.", ("AID", None, "07")),
+    ("The government proscribed the militant group.", ("COERCE", "restrict", "17")),
+    ("Guards flogged the prisoners.", ("ASSAULT", "beat", "18")),
+    ("The regime persecuted religious minorities.", ("COERCE", "restrict", "17")),
+    ("The two countries settled their border dispute.", ("AGREE", None, "03")),
+    ("The authorities paroled the dissident.", ("RETREAT", "release", "08")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
