@@ -140,6 +140,17 @@ def test_a_joint_body_decided_on_is_a_promise(code_text):
     assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Dozens were killed in a fierce battle for the airport on Sunday.", ("ASSAULT", None, "19")),
+    ("Human rights groups documented the torture of detainees at the base.", ("ASSAULT", "torture", "18")),
+    ("The evacuation of the wounded from the besieged town began at dawn.", ("AID", None, "07")),
+    ("The extradition of the suspect to Spain was completed on Friday.", ("COOPERATE", None, "06")),
+    ("Widespread looting was reported in the capital after the army withdrew.", ("COERCE", "seize", "17")),
+])
+def test_event_nouns(code_text, sentence, expected):
+    assert first(code_text, sentence) == expected
+
+
 def test_aid_resumed_in_the_future_is_a_promise(code_text):
     events = events_of(code_text, "Japan will resume economic aid to Vietnam next year, a spokesman said.")
     assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
