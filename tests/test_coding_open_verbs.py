@@ -146,6 +146,9 @@ def test_a_joint_body_decided_on_is_a_promise(code_text):
     ("The evacuation of the wounded from the besieged town began at dawn.", ("AID", None, "07")),
     ("The extradition of the suspect to Spain was completed on Friday.", ("COOPERATE", None, "06")),
     ("Widespread looting was reported in the capital after the army withdrew.", ("COERCE", "seize", "17")),
+    ("The execution of three dissidents on Tuesday drew international protests.", ("ASSAULT", "targeted", "18")),
+    ("Russia's annexation of Crimea was condemned by the United Nations.", ("COERCE", "seize", "19")),
+    ("The demolition of Palestinian homes in east Jerusalem continued on Monday.", ("ASSAULT", "destroy", "17")),
 ])
 def test_event_nouns(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
