@@ -96,6 +96,9 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The regime persecuted religious minorities.", ("COERCE", "restrict", "17")),
     ("The two countries settled their border dispute.", ("AGREE", None, "03")),
     ("The authorities paroled the dissident.", ("RETREAT", "release", "08")),
+    ("Japan expressed regret for its wartime conduct.", ("CONCEDE", None, "05")),
+    ("The foreign minister paid a courtesy call on the king.", ("CONSULT", "visit", "04")),
+    ("The UN envoy shuttled between Jerusalem and Ramallah.", ("CONSULT", "third-party", "04")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
