@@ -99,6 +99,9 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Japan expressed regret for its wartime conduct.", ("CONCEDE", None, "05")),
     ("The foreign minister paid a courtesy call on the king.", ("CONSULT", "visit", "04")),
     ("The UN envoy shuttled between Jerusalem and Ramallah.", ("CONSULT", "third-party", "04")),
+    ("Amnesty International protested against the executions.", ("ACCUSE", "disapprove", "11")),
+    ("Hamas supporters protested against the arrests.", ("PROTEST", "demo", "14")),
+    ("Opponents of the Senate protested yesterday in the capital.", ("PROTEST", "demo", "14")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
@@ -155,6 +158,11 @@ def test_a_joint_body_decided_on_is_a_promise(code_text):
 ])
 def test_event_nouns(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
+
+
+def test_a_passive_verb_joined_to_another_shares_its_subject(code_text):
+    events = events_of(code_text, "The activists were detained in March and released on Friday.")
+    assert [e["type"] for e in events] == ["COERCE", "RETREAT"]
 
 
 def test_aid_resumed_in_the_future_is_a_promise(code_text):

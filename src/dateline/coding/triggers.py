@@ -20,6 +20,7 @@ class Found:
 
 def _lemmas(tokens: list[Token]) -> set[str]:
     out: set[str] = set()
+    heads = list(tokens)
     for tok in list(tokens):
         for child in tok.children:            # "waves of missiles", "dozens of rockets"
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -33,6 +34,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@people")
         if tok.ent_type_ == "PERSON" or _names_person(tok):
             out.add("@person")
+        if tok in heads and (tok.ent_type_ == "ORG" or _names_org(tok)):
+            out.add("@org")                                 # (not "opponents of the Senate")
         if _names_state(tok):
             out.add("@state")
         if tok.lemma_.lower() in word_set("armed unit") or tok.lower_ in word_set("armed unit"):
@@ -94,10 +97,18 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             # (a bare noun read as a clause is the object: "allowed UN monitors into the area")
             objs += [g for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
                      for g in c.children if g.dep_ == "nsubj"]   # "freed the hostages unharmed"
+            if tok.dep_ == "conj" and not objs and not any(c.dep_ == "nsubj" for c in tok.children):
+                if any(c.dep_ == "auxpass" for c in tok.children):
+                    objs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                elif tok.tag_ == "VBN":
+                    objs = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+                # ("were detained in March and released on Friday": a passive verb shares its subject)
             objs += [c2 for c in objs for c2 in c.children if c2.dep_ == "conj"]
             subjs = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjs and tok.dep_ == "xcomp":      # "Armenian forces began leaving": the controller
                 subjs = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjs and tok.dep_ == "acl" and tok.tag_ == "VBD":
+                subjs = [tok.head]        # a finite verb read as a noun's modifier: "..., a rights group protested"
             obj_lemmas, subj_lemmas = _lemmas(objs), _lemmas(subjs)
             row = next((r for options in option_sets if (r := _holding_row(options, tok, obj_lemmas, subj_lemmas))),
                        None)
@@ -210,6 +221,13 @@ def _names_person(token: Token) -> bool:
     from dateline.resolve.actor_lexicon import load_actor_lexicon
 
     return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and bool(load_actor_lexicon().person(token.text))
+
+
+def _names_org(token: Token) -> bool:
+    """A listed organisation the parser did not tag as one."""
+    from dateline.resolve.actor_lexicon import load_actor_lexicon
+
+    return token.pos_ == "PROPN" and bool(load_actor_lexicon().org(token.text))
 
 
 def _names_state(token: Token) -> bool:
