@@ -102,6 +102,12 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Amnesty International protested against the executions.", ("ACCUSE", "disapprove", "11")),
     ("Hamas supporters protested against the arrests.", ("PROTEST", "demo", "14")),
     ("Opponents of the Senate protested yesterday in the capital.", ("PROTEST", "demo", "14")),
+    ("Russia supported China's position on Taiwan.", ("SUPPORT", None, "05")),
+    ("The United States backed the Colombian government.", ("SUPPORT", None, "05")),
+    ("Iran supports Hezbollah with weapons and money.", ("AID", None, "07")),
+    ("The donors froze their contributions to the programme.", ("SANCTION", "discontinue", "16")),
+    ("Israeli troops closed the Allenby bridge.", ("COERCE", "restrict", "17")),
+    ("Germany gave Ukraine 20 tanks.", ("AID", None, "07")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected

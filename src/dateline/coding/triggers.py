@@ -40,6 +40,8 @@ def _lemmas(tokens: list[Token]) -> set[str]:
             out.add("@state")
         if tok.lemma_.lower() in word_set("armed unit") or tok.lower_ in word_set("armed unit"):
             out.add("@force")
+        if tok.lemma_.lower() in word_set("armament"):
+            out.add("@weapon")
         out.add("@any")                                     # there is one at all
         out.add(tok.lemma_.lower())
         out.add(tok.text.lower())
