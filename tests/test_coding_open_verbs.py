@@ -108,6 +108,9 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The donors froze their contributions to the programme.", ("SANCTION", "discontinue", "16")),
     ("Israeli troops closed the Allenby bridge.", ("COERCE", "restrict", "17")),
     ("Germany gave Ukraine 20 tanks.", ("AID", None, "07")),
+    ("Israel hinted at military action against Iran's nuclear sites.", ("THREATEN", "violence", "13")),
+    ("The United States raised the prospect of sanctions against Russia.", ("THREATEN", "relations", "13")),
+    ("The opposition walked out of the talks.", ("REJECT", "meet", "12")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
