@@ -111,6 +111,14 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Israel hinted at military action against Iran's nuclear sites.", ("THREATEN", "violence", "13")),
     ("The United States raised the prospect of sanctions against Russia.", ("THREATEN", "relations", "13")),
     ("The opposition walked out of the talks.", ("REJECT", "meet", "12")),
+    ("The two sides struck a deal on power sharing.", ("AGREE", None, "03")),
+    ("Negotiators clinched an agreement after marathon talks.", ("AGREE", None, "03")),
+    ("The parties hammered out a compromise on the budget.", ("AGREE", None, "03")),
+    ("Iran and the IAEA reached an understanding on inspections.", ("AGREE", None, "03")),
+    ("The two countries inked a defence pact.", ("SUPPORT", None, "05")),
+    ("Russian tanks rolled into South Ossetia.", ("ASSAULT", "heavy-weapons", "19")),
+    ("Russian troops took up positions near the town of Gori.", ("MOBILIZE", "troops", "15")),
+    ("NATO froze military cooperation with Moscow.", ("SANCTION", "discontinue", "16")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
