@@ -119,6 +119,10 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Russian tanks rolled into South Ossetia.", ("ASSAULT", "heavy-weapons", "19")),
     ("Russian troops took up positions near the town of Gori.", ("MOBILIZE", "troops", "15")),
     ("NATO froze military cooperation with Moscow.", ("SANCTION", "discontinue", "16")),
+    ("The junta suspended all political activity.", ("COERCE", "restrict", "17")),
+    ("The authorities blocked access to social media sites.", ("COERCE", "restrict", "17")),
+    ("Villagers blocked access to the mine.", ("PROTEST", "obstruct", "14")),
+    ("Police cordoned off the area around the parliament.", ("COERCE", "restrict", "19")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
