@@ -124,6 +124,7 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Villagers blocked access to the mine.", ("PROTEST", "obstruct", "14")),
     ("Police cordoned off the area around the parliament.", ("COERCE", "restrict", "19")),
     ("Iraq submitted a request to the Security Council for an emergency session.", ("REQUEST", None, "02")),
+    ("\"We will not hesitate to use force,\" the Russian defence minister said on Monday.", ("THREATEN", "violence", "13")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
     assert first(code_text, sentence) == expected
