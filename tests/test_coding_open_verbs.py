@@ -198,6 +198,12 @@ def test_an_offer_to_mediate_is_a_promise(code_text):
     assert (events[0]["type"], events[0]["status"]) == ("AGREE", "planned")
 
 
+def test_forces_withdrawing_with_no_place_named(code_text):
+    assert first(code_text, "The rebel fighters withdrew overnight.") == ("RETREAT", "withdraw", "08")
+    events = events_of(code_text, "The minister said the troops would withdraw by the end of the year.")
+    assert (events[0]["type"], events[0]["status"]) == ("CONCEDE", "planned")
+
+
 def test_a_promised_concession_is_an_intent_to_yield(code_text):
     events = events_of(code_text, "The government said it would release 500 political prisoners.")
     assert (events[0]["type"], events[0]["cameo"]) == ("CONCEDE", "035")
