@@ -124,6 +124,10 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Villagers blocked access to the mine.", ("PROTEST", "obstruct", "14")),
     ("Police cordoned off the area around the parliament.", ("COERCE", "restrict", "19")),
     ("Iraq submitted a request to the Security Council for an emergency session.", ("REQUEST", None, "02")),
+    ("The ceasefire has held since Friday.", ("RETREAT", "ceasefire", "08")),
+    ("The prime minister stepped aside.", ("RETREAT", "resign", "08")),
+    ("The president left office after two terms.", ("RETREAT", "resign", "08")),
+    ("Shells rained down on the city centre.", ("ASSAULT", "heavy-weapons", "19")),
     ("\"We will not hesitate to use force,\" the Russian defence minister said on Monday.", ("THREATEN", "violence", "13")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
