@@ -128,6 +128,8 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("The prime minister stepped aside.", ("RETREAT", "resign", "08")),
     ("The president left office after two terms.", ("RETREAT", "resign", "08")),
     ("Shells rained down on the city centre.", ("ASSAULT", "heavy-weapons", "19")),
+    ("The IMF approved a 3 billion dollar bailout for Pakistan.", ("AID", None, "07")),
+    ("The Red Crescent dispatched aid convoys to the stricken region.", ("AID", None, "07")),
     ("\"We will not hesitate to use force,\" the Russian defence minister said on Monday.", ("THREATEN", "violence", "13")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
@@ -206,6 +208,11 @@ def test_forces_withdrawing_with_no_place_named(code_text):
     assert first(code_text, "The rebel fighters withdrew overnight.") == ("RETREAT", "withdraw", "08")
     events = events_of(code_text, "The minister said the troops would withdraw by the end of the year.")
     assert (events[0]["type"], events[0]["status"]) == ("CONCEDE", "planned")
+
+
+def test_what_a_pledged_sum_is_in_is_the_pledge(code_text):
+    events = events_of(code_text, "Japan pledged 500 million dollars in reconstruction aid for Iraq.")
+    assert [(e["type"], e["status"]) for e in events] == [("AGREE", "planned")]
 
 
 def test_a_promised_concession_is_an_intent_to_yield(code_text):

@@ -25,8 +25,8 @@ def own_acts(found: list[Found]) -> list[Found]:
     found = [f for f in found if not _topic(f.token, topics) and not _purpose(f.token, deployments)]
     pledges = {f.token.i for f in found if not f.is_noun and f.trigger.type == "AGREE"
                and f.token.lemma_.lower() in word_set("commitment")}
-    found = [f for f in found if not (f.is_noun and f.token.dep_ == "dobj" and f.token.head.i in pledges)]
-    # ("promised aid to Haiti": what is pledged is the pledge's, not an act of its own)
+    found = [f for f in found if not (f.is_noun and _pledged(f.token, pledges))]
+    # ("promised aid to Haiti", "pledged $500 million in aid": what is pledged is the pledge's, not an act of its own)
     acts = {f.token.i for f in found if f.is_noun}
     found = [f for f in found if not (f.trigger.type in ("SUPPORT", "AID", "COOPERATE") and not f.is_noun and any(
         c.dep_ == "nsubj" and c.i in acts for c in f.token.children))]
@@ -48,6 +48,14 @@ def own_acts(found: list[Found]) -> list[Found]:
     found = [f for f in found if f.is_noun or f.token.i in promised or not _purpose_of_act(f.token, verbs)]
     found = [f for f in found if f.is_noun or f.token.i not in promised.values()]
     return _fold_light_verbs(found)
+
+
+def _pledged(noun: Token, pledges: set[int]) -> bool:
+    """The object of a pledge, or what the pledged sum is in ("pledged $500 million in aid")."""
+    if noun.dep_ == "dobj":
+        return noun.head.i in pledges
+    sum_ = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of") else None
+    return sum_ is not None and sum_.dep_ == "dobj" and sum_.head.i in pledges
 
 
 def _promised_acts(found: list[Found]) -> dict[int, int]:
