@@ -130,6 +130,9 @@ def first(code_text, sentence: str) -> tuple[str, str | None, str]:
     ("Shells rained down on the city centre.", ("ASSAULT", "heavy-weapons", "19")),
     ("The IMF approved a 3 billion dollar bailout for Pakistan.", ("AID", None, "07")),
     ("The Red Crescent dispatched aid convoys to the stricken region.", ("AID", None, "07")),
+    ("Many African leaders rallied behind the South African mediation effort.", ("SUPPORT", None, "05")),
+    ("The prime minister bowed to opposition pressure and called early elections.", ("CONCEDE", None, "08")),
+    ("The government granted autonomy to the southern region.", ("CONCEDE", None, "08")),
     ("\"We will not hesitate to use force,\" the Russian defence minister said on Monday.", ("THREATEN", "violence", "13")),
 ])
 def test_the_verb_names_the_act(code_text, sentence, expected):
