@@ -150,6 +150,14 @@ def test_what_is_published_is_no_release(code_text, sentence):
     assert not [e for e in events_of(code_text, sentence) if e["type"] == "RETREAT"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The company supports more than 2,000 jobs in the region.",
+    "The new evidence supports the theory.",
+])
+def test_what_no_party_backs_is_no_support(code_text, sentence):
+    assert not events_of(code_text, sentence)
+
+
 def test_a_report_released_is_not_a_release_of_people(code_text):
     events = events_of(code_text, "A report released on Tuesday accused the army of torturing prisoners.")
     assert events[0]["type"] == "ACCUSE"
