@@ -78,6 +78,12 @@ def _holding_row(options: tuple[Trigger, ...], token: Token, objs: set[str], sub
     return next((trig for trig in options if trig.holds(token, objs, subjs)), None)
 
 
+def _first_holding(option_sets: list[tuple[Trigger, ...]], token: Token, objs: set[str],
+                   subjs: set[str]) -> Trigger | None:
+    """The first holding row of the first set of rows (see _verb_options) that has one."""
+    return next((row for options in option_sets if (row := _holding_row(options, token, objs, subjs))), None)
+
+
 def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
     """Event triggers of one spaCy sentence span, in order."""
     found: list[Found] = []
@@ -112,8 +118,7 @@ def find_triggers(sentence: Any, lex: TriggerLexicon) -> list[Found]:
             if not subjs and tok.dep_ == "acl" and tok.tag_ == "VBD":
                 subjs = [tok.head]        # a finite verb read as a noun's modifier: "..., a rights group protested"
             obj_lemmas, subj_lemmas = _lemmas(objs), _lemmas(subjs)
-            row = next((r for options in option_sets if (r := _holding_row(options, tok, obj_lemmas, subj_lemmas))),
-                       None)
+            row = _first_holding(option_sets, tok, obj_lemmas, subj_lemmas)
             trig = None if row is None or row.type == "NONE" or _names_no_act(tok, option_sets, subj_lemmas) else row
             if trig is not None and not _descriptive(tok, trig):
                 found.append(Found(tok, trig, False))
@@ -137,8 +142,7 @@ def _names_no_act(tok: Token, option_sets: list[tuple[Trigger, ...]], subjs: set
     ("ten hostages freed" keeps the verb's reading without an object)."""
     if tok.dep_ != "acl" or tok.tag_ != "VBN":
         return False
-    head = _lemmas([tok.head])
-    row = next((r for options in option_sets if (r := _holding_row(options, tok, head, subjs))), None)
+    row = _first_holding(option_sets, tok, _lemmas([tok.head]), subjs)
     return row is not None and row.type == "NONE"
 
 
